@@ -1,0 +1,359 @@
+package org.banyan.ledger;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.banyan.protocol.Account;
+import org.banyan.protocol.AccountPrivilege;
+import org.banyan.protocol.AccountThreshold;
+import org.banyan.protocol.KeyPair;
+import org.banyan.protocol.LedgerHeader;
+import org.banyan.protocol.Signature;
+import org.banyan.protocol.Transaction;
+import org.banyan.protocol.TransactionEnvStore;
+import org.banyan.store.KeyValueStore;
+import org.banyan.store.WriteBatch;
+import org.banyan.trie.NodeCache;
+import org.banyan.trie.NodeReader;
+import org.banyan.trie.SparseMerkleTree;
+import org.banyan.trie.StateProof;
+
+/**
+ * The chain state over a key-value store: accounts, ledger headers, stored transactions and the state
+ * tree. {@link #close} is the only writer and must be called by one thread at a time; every query is
+ * thread-safe and may run while a close is in progress, seeing the state before or after it, never half.
+ *
+ * <p>A close writes one atomic, synced batch (accounts, metadata, tree nodes, transaction records,
+ * header, last seq), so a crash at any instant leaves the store at the previous ledger or the new one.
+ */
+public final class Ledger {
+
+    /** BIF ledger version reported in headers. */
+    public static final long LEDGER_VERSION = 1000;
+
+    private final KeyValueStore store;
+    private final Genesis genesis;
+    private final CommittedState committed;
+    private final NodeReader storedNodes;
+    private final NodeCache nodeCache;
+    private volatile LedgerHeader lastHeader;
+
+    private Ledger(final KeyValueStore store, final Genesis genesis) {
+        this.store = store;
+        this.genesis = genesis;
+        this.committed = new CommittedState(store);
+        this.storedNodes = hash -> store.get(StateKeys.trieNode(hash));
+        this.nodeCache = new NodeCache(storedNodes, Limits.TRIE_NODE_CACHE_ENTRIES);
+    }
+
+    /**
+     * Opens the ledger in {@code store}: writes the genesis ledger (seq 1) into an empty store, otherwise
+     * resumes from the last committed ledger after checking that the store holds this genesis.
+     */
+    public static Ledger open(final KeyValueStore store, final Genesis genesis) {
+        final Ledger ledger = new Ledger(store, genesis);
+        final Optional<byte[]> lastSeq = store.get(StateKeys.LAST_SEQ);
+        if (lastSeq.isEmpty()) {
+            ledger.writeGenesis();
+        } else {
+            ledger.lastHeader = ledger.header(StateKeys.decodeLong(lastSeq.get()))
+                .orElseThrow(() -> new IllegalStateException("the store names a last ledger that it does not hold"));
+            final LedgerHeader storedGenesis = ledger.header(1).orElseThrow(
+                () -> new IllegalStateException("the store has no genesis ledger"));
+            final LedgerHeader expectedGenesis = ledger.genesisHeader(new WriteBatch());
+            if (!storedGenesis.getHash().equals(expectedGenesis.getHash())) {
+                throw new IllegalStateException("the data directory holds a different chain: its genesis ledger hash is "
+                    + org.banyan.crypto.Hex.encode(storedGenesis.getHash().toByteArray()) + ", but the genesis config gives "
+                    + org.banyan.crypto.Hex.encode(expectedGenesis.getHash().toByteArray()));
+            }
+        }
+        return ledger;
+    }
+
+    public LedgerHeader lastHeader() {
+        return lastHeader;
+    }
+
+    public long chainId() {
+        return genesis.chainId();
+    }
+
+    public Genesis genesis() {
+        return genesis;
+    }
+
+    public Optional<LedgerHeader> header(final long seq) {
+        return store.get(StateKeys.header(seq)).map(bytes -> parse(() -> LedgerHeader.parseFrom(bytes), "ledger header"));
+    }
+
+    public Optional<Account> account(final String address) {
+        return committed.account(address);
+    }
+
+    public Optional<KeyPair> metadata(final String address, final String key) {
+        return committed.metadata(address, key);
+    }
+
+    /** All metadata of an account, in key order, up to {@link Limits#MAX_METADATA_LISTED} entries. */
+    public List<KeyPair> metadata(final String address) {
+        final List<KeyPair> entries = new ArrayList<>();
+        final byte[] prefix = StateKeys.metadataPrefix(address);
+        store.scan(prefix, prefix, Limits.MAX_METADATA_LISTED, (key, value) -> entries.add(CommittedState.parseKeyPair(value)));
+        return entries;
+    }
+
+    public Optional<TransactionEnvStore> transaction(final byte[] hash) {
+        return store.get(StateKeys.transaction(hash)).map(Ledger::parseRecord);
+    }
+
+    /** The transactions of one ledger, in execution order. */
+    public List<TransactionEnvStore> transactions(final long ledgerSeq) {
+        final List<TransactionEnvStore> records = new ArrayList<>();
+        final byte[] prefix = StateKeys.ledgerTransactionsPrefix(ledgerSeq);
+        store.scan(prefix, prefix, Integer.MAX_VALUE, (key, hash) -> {
+            records.add(transaction(hash).orElseThrow(() -> new IllegalStateException("ledger index names a missing transaction")));
+            return true;
+        });
+        return records;
+    }
+
+    /** The account as of ledger {@code seq} (or its absence), with a proof against that header. */
+    public Optional<AccountProof> accountProof(final String address, final long seq) {
+        return header(seq).map(header -> {
+            final byte[] root = header.getAccountTreeHash().toByteArray();
+            final byte[] key = LedgerHashes.accountKey(address);
+            final StateProof proof = SparseMerkleTree.prove(storedNodes, root, key);
+            final Optional<byte[]> blob = SparseMerkleTree.get(storedNodes, root, key)
+                .map(valueHash -> store.get(StateKeys.accountVersion(valueHash))
+                    .orElseThrow(() -> new IllegalStateException("the state tree names a missing account version")));
+            return new AccountProof(header, blob.map(CommittedState::parseAccount), blob, proof);
+        });
+    }
+
+    /**
+     * Checks a transaction against committed state before it enters the mempool: chain id, expiry,
+     * gas price, source account, a nonce not already used, fee limit and balance, and signer weight.
+     * Returns the source account's committed nonce.
+     */
+    public Outcome<Long> admissionCheck(final VerifiedTransaction transaction) {
+        final LedgerHeader last = lastHeader;
+        final ExecutionContext context = new ExecutionContext(last.getSeq() + 1, last.getCloseTime(), genesis);
+        final Optional<LedgerError> error = TransactionExecutor.preconditions(committed, transaction.transaction(),
+            transaction.sizeBytes(), transaction.signers(), context, TransactionExecutor.Mode.ADMISSION);
+        if (error.isPresent()) {
+            return Outcome.failed(error.get());
+        }
+        return Outcome.ok(committed.account(transaction.source()).orElseThrow().getNonce());
+    }
+
+    /**
+     * Prices an unsigned transaction as {@code testTransaction} does: executes it on a scratch copy of
+     * the committed state, without signature or nonce checks, as if it carried {@code signatureCount}
+     * Ed25519 signatures. Nothing is written.
+     */
+    public Outcome<FeeEstimate> evaluateFee(final Transaction transaction, final int signatureCount) {
+        final Transaction priced = transaction.getGasPrice() > 0 ? transaction
+            : transaction.toBuilder().setGasPrice(genesis.fees().minGasPrice()).build();
+        final Optional<LedgerError> shape = TransactionShape.check(priced);
+        if (shape.isPresent()) {
+            return Outcome.failed(shape.get());
+        }
+        final int sizeBytes = TransactionDecoder.envelopeSize(priced.toByteArray(),
+            java.util.Collections.nCopies(Math.max(1, signatureCount), TYPICAL_SIGNATURE));
+        final LedgerHeader last = lastHeader;
+        final ExecutionContext context = new ExecutionContext(last.getSeq() + 1, last.getCloseTime(), genesis);
+        final TransactionExecutor.Execution execution = TransactionExecutor.execute(new StateOverlay(committed), priced,
+            sizeBytes, java.util.Set.of(), context, TransactionExecutor.Mode.EVALUATION);
+        if (execution instanceof TransactionExecutor.Excluded excluded) {
+            return Outcome.failed(excluded.error());
+        }
+        final TransactionExecutor.Included included = (TransactionExecutor.Included) execution;
+        if (included.error().isPresent()) {
+            return Outcome.failed(included.error().get());
+        }
+        return Outcome.ok(new FeeEstimate(included.actualFee(), priced.getGasPrice(), included.actualFee(), sizeBytes));
+    }
+
+    /** An Ed25519 signature's shape, for pricing unsigned transactions. */
+    private static final Signature TYPICAL_SIGNATURE = Signature.newBuilder()
+        .setPublicKey("b06566" + "00".repeat(32))
+        .setSignData(ByteString.copyFrom(new byte[64]))
+        .build();
+
+    /**
+     * Executes {@code transactions} in order on top of the last ledger and commits the result as the next
+     * ledger in one atomic, synced write. {@code closeTimeMicros} must be after the last ledger's.
+     */
+    public synchronized ClosedLedger close(final List<VerifiedTransaction> transactions, final long closeTimeMicros) {
+        final LedgerHeader previous = lastHeader;
+        Verify.that(closeTimeMicros > previous.getCloseTime(), "close time must increase: " + closeTimeMicros
+            + " is not after " + previous.getCloseTime());
+        final long seq = previous.getSeq() + 1;
+        final ExecutionContext context = new ExecutionContext(seq, closeTimeMicros, genesis);
+        final StateOverlay block = new StateOverlay(committed.forClose());
+        final WriteBatch batch = new WriteBatch();
+        final List<TransactionEnvStore> results = new ArrayList<>(transactions.size());
+        final List<Rejected> rejected = new ArrayList<>();
+        final List<byte[]> includedHashes = new ArrayList<>(transactions.size());
+        long fees = 0;
+        for (final VerifiedTransaction transaction : transactions) {
+            final TransactionExecutor.Execution execution = TransactionExecutor.execute(block, transaction.transaction(),
+                transaction.sizeBytes(), transaction.signers(), context, TransactionExecutor.Mode.CLOSE);
+            if (execution instanceof TransactionExecutor.Excluded excluded) {
+                rejected.add(new Rejected(transaction, excluded.error()));
+                continue;
+            }
+            final TransactionExecutor.Included included = (TransactionExecutor.Included) execution;
+            fees = Math.addExact(fees, included.actualFee());
+            final byte[] record = encodeRecord(transaction, included, seq, closeTimeMicros);
+            batch.put(StateKeys.transaction(transaction.hashUnsafe()), record);
+            batch.put(StateKeys.ledgerTransaction(seq, includedHashes.size()), transaction.hashUnsafe());
+            includedHashes.add(transaction.hashUnsafe());
+            results.add(parseRecord(record));
+        }
+        distributeFees(block, fees);
+        final StateCommitter.Result state = StateCommitter.commit(block, previous.getAccountTreeHash().toByteArray(),
+            nodeCache, batch);
+        final LedgerHeader header = sealHeader(LedgerHeader.newBuilder()
+            .setSeq(seq)
+            .setPreviousHash(previous.getHash())
+            .setAccountTreeHash(ByteString.copyFrom(state.accountTreeRoot()))
+            .setCloseTime(closeTimeMicros)
+            .setConsensusValueHash(ByteString.copyFrom(
+                LedgerHashes.consensusValueHash(seq, closeTimeMicros, previous.getHash().toByteArray(), includedHashes)))
+            .setTxCount(previous.getTxCount() + includedHashes.size()));
+        batch.put(StateKeys.header(seq), header.toByteArray());
+        batch.put(StateKeys.LAST_SEQ, StateKeys.encodeLong(seq));
+        store.write(batch);
+        committed.committed(state.accounts());
+        state.newNodes().forEach(nodeCache::put);
+        lastHeader = header;
+        return new ClosedLedger(header, results, rejected);
+    }
+
+    /** Fees go to the validators in equal shares; the remainder of the division goes to the first. */
+    private void distributeFees(final StateOverlay block, final long fees) {
+        if (fees == 0) {
+            return;
+        }
+        final List<String> validators = genesis.validators();
+        final long share = fees / validators.size();
+        final long remainder = fees % validators.size();
+        for (int index = 0; index < validators.size(); index++) {
+            final long amount = share + (index == 0 ? remainder : 0);
+            if (amount == 0) {
+                continue;
+            }
+            final String validator = validators.get(index);
+            final Account.Builder account = block.edit(validator)
+                .orElseGet(() -> block.create(plainAccount(validator, 0)));
+            account.setBalance(Math.addExact(account.getBalance(), amount));
+        }
+    }
+
+    private void writeGenesis() {
+        final WriteBatch batch = new WriteBatch();
+        final LedgerHeader header = genesisHeader(batch);
+        batch.put(StateKeys.header(1), header.toByteArray());
+        batch.put(StateKeys.LAST_SEQ, StateKeys.encodeLong(1));
+        store.write(batch);
+        lastHeader = header;
+    }
+
+    /** Builds the genesis ledger's header, adding its state to {@code batch}. Deterministic in the config. */
+    private LedgerHeader genesisHeader(final WriteBatch batch) {
+        final StateOverlay state = new StateOverlay(EMPTY_STATE);
+        for (final GenesisAccount account : genesis.accounts()) {
+            state.create(plainAccount(account.address(), account.balance()));
+        }
+        final NodeReader noNodes = hash -> Optional.empty();
+        final StateCommitter.Result result = StateCommitter.commit(state, SparseMerkleTree.emptyRoot(), noNodes, batch);
+        return sealHeader(LedgerHeader.newBuilder()
+            .setSeq(1)
+            .setAccountTreeHash(ByteString.copyFrom(result.accountTreeRoot()))
+            .setCloseTime(genesis.closeTimeMicros())
+            .setConsensusValueHash(ByteString.copyFrom(LedgerHashes.consensusValueHash(1, genesis.closeTimeMicros(),
+                new byte[0], List.of())))
+            .setTxCount(0));
+    }
+
+    private LedgerHeader sealHeader(final LedgerHeader.Builder header) {
+        header.setVersion(LEDGER_VERSION)
+            .setValidatorsHash(ByteString.copyFrom(LedgerHashes.validatorsHash(genesis.validators())))
+            .setFeesHash(ByteString.copyFrom(LedgerHashes.feesHash(genesis.fees())))
+            .setChainId(genesis.chainId());
+        return header.setHash(ByteString.copyFrom(LedgerHashes.headerHash(header.build()))).build();
+    }
+
+    private static Account plainAccount(final String address, final long balance) {
+        return Account.newBuilder()
+            .setAddress(address)
+            .setBalance(balance)
+            .setPriv(AccountPrivilege.newBuilder().setMasterWeight(1)
+                .setThresholds(AccountThreshold.newBuilder().setTxThreshold(1)))
+            .build();
+    }
+
+    /**
+     * Serializes the stored record by hand so that its {@code transaction_env.transaction} holds the exact
+     * blob that was signed; re-serializing a parsed transaction could change its bytes and its hash.
+     */
+    private static byte[] encodeRecord(final VerifiedTransaction transaction, final TransactionExecutor.Included included,
+                                       final long seq, final long closeTimeMicros) {
+        try {
+            final byte[] envelope = new byte[TransactionDecoder.envelopeSize(transaction.blobUnsafe(), transaction.signatures())];
+            final CodedOutputStream envelopeOut = CodedOutputStream.newInstance(envelope);
+            envelopeOut.writeByteArray(1, transaction.blobUnsafe());
+            for (final Signature signature : transaction.signatures()) {
+                envelopeOut.writeMessage(2, signature);
+            }
+            envelopeOut.checkNoSpaceLeft();
+            final TransactionEnvStore.Builder tail = TransactionEnvStore.newBuilder()
+                .setLedgerSeq(seq)
+                .setCloseTime(closeTimeMicros)
+                .setHash(ByteString.copyFrom(transaction.hashUnsafe()))
+                .setActualFee(included.actualFee());
+            included.error().ifPresent(error -> tail.setErrorCode(error.number()).setErrorDesc(error.message()));
+            final byte[] tailBytes = tail.build().toByteArray();
+            final byte[] record = new byte[CodedOutputStream.computeByteArraySize(1, envelope) + tailBytes.length];
+            final CodedOutputStream out = CodedOutputStream.newInstance(record);
+            out.writeByteArray(1, envelope);
+            out.writeRawBytes(tailBytes);
+            out.checkNoSpaceLeft();
+            return record;
+        } catch (final java.io.IOException e) {
+            throw new IllegalStateException("encoding a transaction record into an exactly sized array failed", e);
+        }
+    }
+
+    private static TransactionEnvStore parseRecord(final byte[] bytes) {
+        return parse(() -> TransactionEnvStore.parseFrom(bytes), "transaction record");
+    }
+
+    private interface Parser<T> {
+        T parse() throws InvalidProtocolBufferException;
+    }
+
+    private static <T> T parse(final Parser<T> parser, final String what) {
+        try {
+            return parser.parse();
+        } catch (final InvalidProtocolBufferException e) {
+            throw new IllegalStateException("stored " + what + " is corrupt", e);
+        }
+    }
+
+    private static final StateReader EMPTY_STATE = new StateReader() {
+        @Override
+        public Optional<Account> account(final String address) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<KeyPair> metadata(final String address, final String key) {
+            return Optional.empty();
+        }
+    };
+}

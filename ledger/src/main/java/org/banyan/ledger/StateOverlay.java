@@ -1,0 +1,86 @@
+package org.banyan.ledger;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.banyan.protocol.Account;
+import org.banyan.protocol.KeyPair;
+
+/**
+ * Uncommitted changes on top of a parent state. A ledger close uses one overlay over the committed
+ * state; each transaction's operations run in a child overlay that is merged into it only when every
+ * operation succeeds, which makes a transaction all-or-nothing. Iteration order is insertion order, so
+ * the same transactions always produce the same writes.
+ */
+final class StateOverlay implements StateReader {
+
+    private final StateReader parent;
+    private final Map<String, Account.Builder> accounts = new LinkedHashMap<>();
+    /** Metadata changes per account: a present value is a put, an empty one a delete. */
+    private final Map<String, Map<String, Optional<KeyPair>>> metadata = new LinkedHashMap<>();
+
+    StateOverlay(final StateReader parent) {
+        this.parent = parent;
+    }
+
+    @Override
+    public Optional<Account> account(final String address) {
+        final Account.Builder changed = accounts.get(address);
+        return changed != null ? Optional.of(changed.build()) : parent.account(address);
+    }
+
+    @Override
+    public Optional<KeyPair> metadata(final String address, final String key) {
+        final Map<String, Optional<KeyPair>> changes = metadata.get(address);
+        if (changes != null && changes.containsKey(key)) {
+            return changes.get(key);
+        }
+        return parent.metadata(address, key);
+    }
+
+    /** A mutable copy of the account held in this overlay, or empty when the account does not exist. */
+    Optional<Account.Builder> edit(final String address) {
+        final Account.Builder changed = accounts.get(address);
+        if (changed != null) {
+            return Optional.of(changed);
+        }
+        final Optional<Account> existing = parent.account(address);
+        existing.ifPresent(account -> accounts.put(address, account.toBuilder()));
+        return existing.map(account -> accounts.get(address));
+    }
+
+    /** Adds a new account; the caller has checked that it does not exist. */
+    Account.Builder create(final Account account) {
+        Verify.that(account(account.getAddress()).isEmpty(), "account already exists: " + account.getAddress());
+        final Account.Builder builder = account.toBuilder();
+        accounts.put(account.getAddress(), builder);
+        return builder;
+    }
+
+    void putMetadata(final String address, final KeyPair entry) {
+        metadata.computeIfAbsent(address, ignored -> new HashMap<>()).put(entry.getKey(), Optional.of(entry));
+    }
+
+    void deleteMetadata(final String address, final String key) {
+        metadata.computeIfAbsent(address, ignored -> new HashMap<>()).put(key, Optional.empty());
+    }
+
+    /** Moves every change of this overlay into {@code target}, which must be this overlay's parent. */
+    void mergeInto(final StateOverlay target) {
+        Verify.that(target == parent, "an overlay merges only into its parent");
+        target.accounts.putAll(accounts);
+        metadata.forEach((address, changes) ->
+            target.metadata.computeIfAbsent(address, ignored -> new HashMap<>()).putAll(changes));
+    }
+
+    /** Changed accounts, in the order they were first touched. */
+    Map<String, Account.Builder> changedAccounts() {
+        return accounts;
+    }
+
+    /** Metadata changes of one account. */
+    Map<String, Optional<KeyPair>> metadataChanges(final String address) {
+        return metadata.getOrDefault(address, Map.of());
+    }
+}
