@@ -1,0 +1,35 @@
+package org.banyan.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * Settings of one load-generator run.
+ *
+ * @param accounts    sender accounts to create and fund; payments go round-robin between them
+ * @param transactions payments to submit in the measured phase
+ * @param batch       transactions per {@code submitTransaction} request
+ * @param connections concurrent HTTP submitters
+ * @param progress    where human-readable progress goes (the final JSON line goes to standard output)
+ */
+public record PayLoadOptions(String nodeUrl, Path keyFile, int accounts, int transactions, int batch, int connections,
+                             PrintStream progress) {
+
+    /** Largest run: keeps pre-signed payments (about 400 bytes each as JSON) well under a gigabyte. */
+    public static final int MAX_TRANSACTIONS = 2_000_000;
+
+    public PayLoadOptions {
+        if (accounts < 2) {
+            throw new IllegalArgumentException("--accounts must be at least 2");
+        }
+        if (transactions < 1 || transactions > MAX_TRANSACTIONS) {
+            throw new IllegalArgumentException("--txs must be between 1 and " + MAX_TRANSACTIONS);
+        }
+        if (batch < 1 || batch > 10_000) {
+            throw new IllegalArgumentException("--batch must be between 1 and 10000");
+        }
+        if (connections < 1 || connections > 64) {
+            throw new IllegalArgumentException("--connections must be between 1 and 64");
+        }
+    }
+}

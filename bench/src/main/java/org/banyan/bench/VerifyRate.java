@@ -1,0 +1,42 @@
+package org.banyan.bench;
+
+import java.nio.charset.StandardCharsets;
+import org.banyan.crypto.Hashes;
+import org.banyan.crypto.KeyType;
+import org.banyan.crypto.PrivateKey;
+import org.banyan.crypto.PublicKey;
+
+/** Measures Ed25519 verifications per second on the calling thread: the reference for node throughput. */
+final class VerifyRate {
+
+    private VerifyRate() {
+    }
+
+    /** Verifies a 200-byte message (a payment blob's size) for about {@code millis}, after a warm-up. */
+    static double measure(final long millis) {
+        final PrivateKey key = PrivateKey.fromRaw(KeyType.ED25519, Hashes.sha256("verify-rate".getBytes(StandardCharsets.UTF_8)));
+        final byte[] message = new byte[200];
+        final byte[] signature = key.sign(message);
+        final String encoded = key.publicKey().encoded();
+        run(encoded, message, signature, millis / 2);
+        return run(encoded, message, signature, millis);
+    }
+
+    /** Parses the key and verifies, as the node does for each submitted signature. */
+    private static double run(final String encodedKey, final byte[] message, final byte[] signature, final long millis) {
+        final long start = System.nanoTime();
+        final long deadline = start + millis * 1_000_000;
+        long count = 0;
+        long now;
+        do {
+            for (int index = 0; index < 100; index++) {
+                if (!PublicKey.parse(encodedKey).verify(message, signature)) {
+                    throw new IllegalStateException("a valid signature failed to verify");
+                }
+            }
+            count += 100;
+            now = System.nanoTime();
+        } while (now < deadline);
+        return count / ((now - start) / 1e9);
+    }
+}
