@@ -48,6 +48,9 @@ public final class Limits {
     /** State-tree nodes kept in memory; the top levels of the tree stay hot for every block. */
     public static final int TRIE_NODE_CACHE_ENTRIES = 1_000_000;
 
+    /** Parsed signer keys kept for reuse; active accounts sign repeatedly, and a parse costs as much as a verify. */
+    public static final int PUBLIC_KEY_CACHE_ENTRIES = 100_000;
+
     private Limits() {
     }
 }

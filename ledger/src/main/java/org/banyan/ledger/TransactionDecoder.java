@@ -20,6 +20,9 @@ import org.banyan.protocol.Transaction;
  */
 public final class TransactionDecoder {
 
+    /** Parsing a key fully validates its point, which costs about as much as a verification: remember recent keys. */
+    private static final PublicKeyCache PUBLIC_KEYS = new PublicKeyCache(Limits.PUBLIC_KEY_CACHE_ENTRIES);
+
     private TransactionDecoder() {
     }
 
@@ -55,7 +58,7 @@ public final class TransactionDecoder {
         for (final Signature signature : signatures) {
             final PublicKey publicKey;
             try {
-                publicKey = PublicKey.parse(signature.getPublicKey());
+                publicKey = PUBLIC_KEYS.parse(signature.getPublicKey());
             } catch (final IllegalArgumentException e) {
                 return Outcome.failed(ERRORCODE.ERRCODE_INVALID_SIGNATURE,
                     "signature public key '" + abbreviate(signature.getPublicKey()) + "' is invalid: " + e.getMessage());
