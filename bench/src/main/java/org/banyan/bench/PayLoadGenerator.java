@@ -45,6 +45,9 @@ public final class PayLoadGenerator {
     /** Payment amount: the smallest, so balances never limit the run. */
     private static final long AMOUNT = 1;
 
+    /** Extra balance per sender so that any reasonable base reserve (BIF keeps 0.1 XHT) is covered: 1 XHT. */
+    private static final long RESERVE_ALLOWANCE = 100_000_000;
+
     /** Operations per funding transaction (the SDK's batch limit in BIF). */
     private static final int FUNDING_OPERATIONS = 100;
 
@@ -93,8 +96,8 @@ public final class PayLoadGenerator {
         final String funderAddress = funder.publicKey().address().toString();
         final long feeEstimate = client.evaluateFee(new TransactionBuilder()
             .source(funderAddress).nonce(1).gasPrice(TransactionBuilder.DEFAULT_GAS_PRICE)
-            .payCoin(senders.get(1).publicKey().address().toString(), AMOUNT).build().transaction(), 1).actualFee();
-        final long perSender = rounds * (feeEstimate + AMOUNT) + 2 * FEE_LIMIT;
+            .payCoin(senders.get(1).publicKey().address().toString(), RESERVE_ALLOWANCE).build().transaction(), 1).actualFee();
+        final long perSender = rounds * (feeEstimate + AMOUNT) + 2 * FEE_LIMIT + RESERVE_ALLOWANCE;
         say("creating and funding %,d accounts with %,d glowstone each", senders.size(), perSender);
         long nonce = client.getNonce(funderAddress) + 1;
         final List<SignedTransaction> funding = new ArrayList<>();

@@ -14,7 +14,8 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = BanyanVersion.class,
         description = "Banyan: a BIF 1.x compatible blockchain node and client.",
-        subcommands = {KeyCommand.class, DevCommand.class, TxCommand.class, AccountCommand.class, LedgerCommand.class})
+        subcommands = {KeyCommand.class, DevCommand.class, TxCommand.class, AccountCommand.class, LedgerCommand.class,
+            BenchCommand.class})
 public final class Main implements Runnable {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
@@ -31,7 +32,7 @@ public final class Main implements Runnable {
     /** Without a subcommand there is nothing to do: show what there is. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: key, dev, tx, account or ledger");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: key, dev, tx, account, ledger or bench");
     }
 
     boolean verbose() {

@@ -13,6 +13,7 @@ import org.banyan.protocol.KeyPair;
 import org.banyan.protocol.LedgerHeader;
 import org.banyan.protocol.Signature;
 import org.banyan.protocol.Transaction;
+import org.banyan.protocol.TransactionEnv;
 import org.banyan.protocol.TransactionEnvStore;
 import org.banyan.store.KeyValueStore;
 import org.banyan.store.WriteBatch;
@@ -208,11 +209,11 @@ public final class Ledger {
             }
             final TransactionExecutor.Included included = (TransactionExecutor.Included) execution;
             fees = Math.addExact(fees, included.actualFee());
-            final byte[] record = encodeRecord(transaction, included, seq, closeTimeMicros);
-            batch.put(StateKeys.transaction(transaction.hashUnsafe()), record);
+            final TransactionEnvStore result = resultView(transaction, included, seq, closeTimeMicros);
+            batch.put(StateKeys.transaction(transaction.hashUnsafe()), encodeRecord(transaction, result));
             batch.put(StateKeys.ledgerTransaction(seq, includedHashes.size()), transaction.hashUnsafe());
             includedHashes.add(transaction.hashUnsafe());
-            results.add(parseRecord(record));
+            results.add(result);
         }
         distributeFees(block, fees);
         final StateCommitter.Result state = StateCommitter.commit(block, previous.getAccountTreeHash().toByteArray(),
@@ -301,8 +302,7 @@ public final class Ledger {
      * Serializes the stored record by hand so that its {@code transaction_env.transaction} holds the exact
      * blob that was signed; re-serializing a parsed transaction could change its bytes and its hash.
      */
-    private static byte[] encodeRecord(final VerifiedTransaction transaction, final TransactionExecutor.Included included,
-                                       final long seq, final long closeTimeMicros) {
+    private static byte[] encodeRecord(final VerifiedTransaction transaction, final TransactionEnvStore view) {
         try {
             final byte[] envelope = new byte[TransactionDecoder.envelopeSize(transaction.blobUnsafe(), transaction.signatures())];
             final CodedOutputStream envelopeOut = CodedOutputStream.newInstance(envelope);
@@ -311,22 +311,35 @@ public final class Ledger {
                 envelopeOut.writeMessage(2, signature);
             }
             envelopeOut.checkNoSpaceLeft();
-            final TransactionEnvStore.Builder tail = TransactionEnvStore.newBuilder()
-                .setLedgerSeq(seq)
-                .setCloseTime(closeTimeMicros)
-                .setHash(ByteString.copyFrom(transaction.hashUnsafe()))
-                .setActualFee(included.actualFee());
-            included.error().ifPresent(error -> tail.setErrorCode(error.number()).setErrorDesc(error.message()));
-            final byte[] tailBytes = tail.build().toByteArray();
-            final byte[] record = new byte[CodedOutputStream.computeByteArraySize(1, envelope) + tailBytes.length];
+            final byte[] tail = view.toBuilder().clearTransactionEnv().build().toByteArray();
+            final byte[] record = new byte[CodedOutputStream.computeByteArraySize(1, envelope) + tail.length];
             final CodedOutputStream out = CodedOutputStream.newInstance(record);
             out.writeByteArray(1, envelope);
-            out.writeRawBytes(tailBytes);
+            out.writeRawBytes(tail);
             out.checkNoSpaceLeft();
             return record;
         } catch (final java.io.IOException e) {
             throw new IllegalStateException("encoding a transaction record into an exactly sized array failed", e);
         }
+    }
+
+    /**
+     * The stored record as a message, built from the already parsed transaction instead of parsing the
+     * record again. Its fields equal the stored record's; only the stored bytes are authoritative.
+     */
+    private static TransactionEnvStore resultView(final VerifiedTransaction transaction,
+                                                  final TransactionExecutor.Included included, final long seq,
+                                                  final long closeTimeMicros) {
+        final TransactionEnvStore.Builder view = TransactionEnvStore.newBuilder()
+            .setTransactionEnv(TransactionEnv.newBuilder()
+                .setTransaction(transaction.transaction())
+                .addAllSignatures(transaction.signatures()))
+            .setLedgerSeq(seq)
+            .setCloseTime(closeTimeMicros)
+            .setHash(ByteString.copyFrom(transaction.hashUnsafe()))
+            .setActualFee(included.actualFee());
+        included.error().ifPresent(error -> view.setErrorCode(error.number()).setErrorDesc(error.message()));
+        return view.build();
     }
 
     private static TransactionEnvStore parseRecord(final byte[] bytes) {

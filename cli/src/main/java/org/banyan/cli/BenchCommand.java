@@ -1,0 +1,80 @@
+package org.banyan.cli;
+
+import java.nio.file.Path;
+import org.banyan.bench.PayLoadGenerator;
+import org.banyan.bench.PayLoadOptions;
+import org.banyan.bench.PayLoadResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code banyan bench}: measure a node and this machine. */
+@Command(name = "bench", description = "Benchmarks: a payment load test against a node, and the JMH micro-benchmarks.",
+        subcommands = {BenchCommand.Pay.class, BenchCommand.Jmh.class})
+final class BenchCommand {
+
+    @Mixin
+    HelpOption help;
+
+    /** {@code banyan bench pay}: the payment load generator. */
+    @Command(name = "pay", description = {
+        "Create and fund accounts, pre-sign payments, submit them in batches and report committed tx/s,",
+        "commit latency p50/p99 and this machine's one-core Ed25519 verify rate. Progress goes to stderr;",
+        "the last line on stdout is JSON: {\"tps\",\"p50_ms\",\"p99_ms\",\"verify_per_s_one_core\",...}."})
+    static final class Pay extends CliCommand {
+
+        @Mixin
+        NodeOption node;
+
+        @Option(names = "--key", required = true, paramLabel = "FILE",
+                description = "Key file of a funded account (for example the dev node's keys/genesis-account.json).")
+        Path keyFile;
+
+        @Option(names = "--accounts", defaultValue = "1000", description = "Sender accounts to create (default: ${DEFAULT-VALUE}).")
+        int accounts;
+
+        @Option(names = "--txs", defaultValue = "50000", description = "Payments to submit (default: ${DEFAULT-VALUE}).")
+        int transactions;
+
+        @Option(names = "--batch", defaultValue = "1000", description = "Payments per request (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--connections", defaultValue = "2", description = "Concurrent submitters (default: ${DEFAULT-VALUE}).")
+        int connections;
+
+        @Override
+        int execute() {
+            final PayLoadOptions options = new PayLoadOptions(node.nodeUrl, keyFile, accounts, transactions, batch,
+                connections, System.err);
+            try {
+                final PayLoadResult result = new PayLoadGenerator(options).run();
+                out().println(result.toJson());
+                out().flush();
+                return result.committed() == transactions ? ExitCode.OK : ExitCode.SOFTWARE;
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CommandFailedException("interrupted");
+            }
+        }
+    }
+
+    /** {@code banyan bench jmh}: runs the JMH benchmarks shipped in this jar. */
+    @Command(name = "jmh", description = "Run the JMH micro-benchmarks (arguments go to JMH; -h lists JMH's options, -l the benchmarks).")
+    static final class Jmh extends CliCommand {
+
+        @Parameters(paramLabel = "JMH-ARGS", arity = "0..*", description = "Arguments for JMH, e.g. SignatureVerifyBenchmark -f 1.")
+        String[] arguments = new String[0];
+
+        @Override
+        int execute() {
+            try {
+                org.openjdk.jmh.Main.main(arguments);
+                return ExitCode.OK;
+            } catch (final Exception e) {
+                throw new CommandFailedException("JMH failed: " + e.getMessage());
+            }
+        }
+    }
+}
