@@ -1,0 +1,130 @@
+package org.banyan.node;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.banyan.ledger.Genesis;
+import org.banyan.ledger.Ledger;
+import org.banyan.node.api.HttpApi;
+import org.banyan.node.mempool.Mempool;
+import org.banyan.store.KeyValueStore;
+import org.banyan.store.MemoryStore;
+import org.banyan.store.RocksStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running node: the ledger over its store, the mempool, the ledger closer thread, the submission pipeline and the
+ * HTTP API, wired together. {@link #close()} stops them in the safe order: stop accepting requests, finish the close
+ * in progress, stop the verifiers, and close the store last.
+ */
+public final class Node implements AutoCloseable {
+
+    /** Name of the RocksDB directory inside the data directory. */
+    public static final String LEDGER_DIRECTORY = "ledger";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+
+    private final KeyValueStore store;
+    private final Ledger ledger;
+    private final Mempool mempool;
+    private final LedgerCloser closer;
+    private final SubmissionPipeline pipeline;
+    private final HttpApi api;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Node(final KeyValueStore store, final Ledger ledger, final Mempool mempool, final LedgerCloser closer,
+                 final SubmissionPipeline pipeline, final HttpApi api) {
+        this.store = store;
+        this.ledger = ledger;
+        this.mempool = mempool;
+        this.closer = closer;
+        this.pipeline = pipeline;
+        this.api = api;
+    }
+
+    /** Starts a node with the genesis named in its config. */
+    public static Node start(final NodeConfig config, final Clock clock) {
+        return start(config, GenesisConfig.load(config.genesisFile()), clock);
+    }
+
+    /**
+     * Starts a node: opens (or creates) the ledger, starts closing ledgers and serves HTTP. The clock supplies ledger
+     * close times and mempool arrival times.
+     */
+    public static Node start(final NodeConfig config, final Genesis genesis, final Clock clock) {
+        Objects.requireNonNull(config, "config");
+        return start(config, genesis, clock, openStore(config));
+    }
+
+    /** Starts a node over a store the caller opened; the node closes it. Tests use this to inject store failures. */
+    static Node start(final NodeConfig config, final Genesis genesis, final Clock clock, final KeyValueStore store) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(genesis, "genesis");
+        Objects.requireNonNull(clock, "clock");
+        LedgerCloser closer = null;
+        SubmissionPipeline pipeline = null;
+        try {
+            final Ledger ledger = Ledger.open(store, genesis);
+            final Mempool mempool = new Mempool(config.mempool());
+            final NodeMetrics metrics = new NodeMetrics(() -> ledger.lastHeader().getSeq(), mempool::size);
+            closer = new LedgerCloser(ledger, mempool, clock, config.timing(), metrics);
+            pipeline = new SubmissionPipeline(ledger, mempool, clock, metrics, config.verifierThreads(),
+                closer::transactionsArrived);
+            closer.start();
+            final HttpApi api = HttpApi.start(config.httpHost(), config.httpPort(), ledger, mempool, pipeline, metrics);
+            LOG.info("Node started: chain {}, last ledger {}, {} storage, HTTP on {}:{}", ledger.chainId(),
+                ledger.lastHeader().getSeq(), config.storage().configName(), config.httpHost(), api.port());
+            return new Node(store, ledger, mempool, closer, pipeline, api);
+        } catch (final RuntimeException e) {
+            if (pipeline != null) {
+                pipeline.close();
+            }
+            if (closer != null) {
+                closer.close();
+            }
+            store.close();
+            throw e;
+        }
+    }
+
+    private static KeyValueStore openStore(final NodeConfig config) {
+        return switch (config.storage()) {
+            case ROCKSDB -> RocksStore.open(config.dataDirectory().resolve(LEDGER_DIRECTORY));
+            case MEMORY -> new MemoryStore();
+        };
+    }
+
+    /** The port the HTTP API listens on. */
+    public int httpPort() {
+        return api.port();
+    }
+
+    /** The chain state. */
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    /** The pending transactions. */
+    public Mempool mempool() {
+        return mempool;
+    }
+
+    /** The ledger closer, for waiting on ledgers. */
+    public LedgerCloser closer() {
+        return closer;
+    }
+
+    /** Stops the node; later calls do nothing. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        api.close();
+        closer.close();
+        pipeline.close();
+        store.close();
+        LOG.info("Node stopped at ledger {}", ledger.lastHeader().getSeq());
+    }
+}

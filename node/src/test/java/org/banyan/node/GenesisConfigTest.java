@@ -1,0 +1,52 @@
+package org.banyan.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.banyan.ledger.FeeSchedule;
+import org.banyan.ledger.Genesis;
+import org.banyan.ledger.GenesisAccount;
+import org.junit.jupiter.api.Test;
+
+class GenesisConfigTest {
+
+    private static final String ALICE = TestTransactions.address(TestTransactions.key(1));
+    private static final String BOB = TestTransactions.address(TestTransactions.key(2));
+
+    @Test
+    void aGenesisSurvivesTheRoundTrip() {
+        final Genesis genesis = new Genesis(42, false, 1_700_000_000_000_000L, ALICE,
+            List.of(new GenesisAccount(ALICE, 5), new GenesisAccount(BOB, Long.MAX_VALUE - 5)), List.of(BOB, ALICE),
+            new FeeSchedule(1_000, 0));
+        assertThat(GenesisConfig.parse(GenesisConfig.toJson(genesis), "test")).isEqualTo(genesis);
+    }
+
+    @Test
+    void unspecifiedChainIdsAreAcceptedUnlessTurnedOff() {
+        final String json = "{\"chain_id\": 3, \"close_time\": 1, \"governance_account\": \"" + ALICE + "\","
+            + " \"accounts\": [{\"address\": \"" + ALICE + "\", \"balance\": 10}], \"validators\": [\"" + ALICE + "\"],"
+            + " \"fees\": {\"min_gas_price\": 100, \"base_reserve\": 0}}";
+        assertThat(GenesisConfig.parse(json, "test").acceptUnspecifiedChainId()).isTrue();
+    }
+
+    @Test
+    void malformedGenesisFilesAreRefusedWithTheirReason() {
+        assertThatThrownBy(() -> GenesisConfig.parse("{\"chain_id\": 1}", "genesis.json"))
+            .hasMessageContaining("genesis.json").hasMessageContaining("required");
+        assertThatThrownBy(() -> GenesisConfig.parse("{\"chain_id\": 1, \"close_time\": 1, \"governance_account\": \""
+                + ALICE + "\", \"accounts\": [{\"address\": \"nobody\", \"balance\": 1}], \"validators\": [\"" + ALICE
+                + "\"], \"fees\": {\"min_gas_price\": 1, \"base_reserve\": 0}}", "genesis.json"))
+            .hasMessageContaining("genesis.json").hasMessageContaining("'nobody' is not a valid BID address");
+        assertThatThrownBy(() -> GenesisConfig.parse("{\"accounts\": [7]}", "genesis.json"))
+            .hasMessageContaining("'accounts'[0] must be a JSON object");
+        assertThatThrownBy(() -> GenesisConfig.parse("{\"validators\": [7]}", "genesis.json"))
+            .hasMessageContaining("'validators' must be an array of BID addresses");
+        assertThatThrownBy(() -> GenesisConfig.parse("{\"fees\": {\"min_gas\": 1}}", "genesis.json"))
+            .hasMessageContaining("unknown field 'min_gas'");
+        assertThatThrownBy(() -> GenesisConfig.parse("{\"chain_id\": 1.5}", "genesis.json"))
+            .hasMessageContaining("'chain_id' must be a 64-bit integer");
+        assertThatThrownBy(() -> GenesisConfig.parse("not json", "genesis.json"))
+            .hasMessageContaining("genesis.json is not valid JSON");
+    }
+}
