@@ -70,17 +70,24 @@ public final class PayLoadGenerator {
     public PayLoadResult run() throws InterruptedException {
         final PrivateKey funder = KeyFile.load(options.keyFile()).signingKey();
         final List<PrivateKey> senders = createSenders();
-        final int rounds = (options.transactions() + senders.size() - 1) / senders.size();
+        final int total = options.warmup() + options.transactions();
+        final int rounds = (total + senders.size() - 1) / senders.size();
         fund(funder, senders, rounds);
 
-        say("pre-signing %,d payments on %d cores", options.transactions(), Runtime.getRuntime().availableProcessors());
-        final List<String> bodies = presign(senders, rounds);
+        say("pre-signing %,d payments on %d cores", total, Runtime.getRuntime().availableProcessors());
+        final List<String> warmup = presign(senders, 0, options.warmup());
+        final List<String> measured = presign(senders, options.warmup(), total);
 
         say("measuring this machine's Ed25519 verify rate on one core");
         final double verifyRate = VerifyRate.measure(3_000);
         say("  %,.0f verifications/s on one core; the two-core limit is %,.0f tx/s", verifyRate, 2 * verifyRate);
 
-        return submitAndFollow(bodies, verifyRate);
+        if (!warmup.isEmpty()) {
+            say("warming the node up with %,d payments (not measured)", options.warmup());
+            submitAndFollow(warmup, options.warmup(), verifyRate);
+        }
+        say("measuring: %,d payments", options.transactions());
+        return submitAndFollow(measured, options.transactions(), verifyRate);
     }
 
     private List<PrivateKey> createSenders() {
@@ -120,23 +127,25 @@ public final class PayLoadGenerator {
         }
     }
 
-    /** Signs nonce round r of every sender before round r + 1, and encodes request bodies of one batch each. */
-    private List<String> presign(final List<PrivateKey> senders, final int rounds) {
-        final int total = options.transactions();
-        final String[] items = new String[total];
+    /**
+     * Signs payments {@code from} (inclusive) to {@code to} of the run, taking nonce round r of every sender
+     * before round r + 1, and encodes request bodies of one batch each.
+     */
+    private List<String> presign(final List<PrivateKey> senders, final int from, final int to) {
+        final String[] items = new String[to - from];
         final String[] addresses = senders.stream().map(key -> key.publicKey().address().toString()).toArray(String[]::new);
-        IntStream.range(0, total).parallel().forEach(position -> {
+        IntStream.range(from, to).parallel().forEach(position -> {
             final int sender = position % senders.size();
             final long nonce = position / senders.size() + 1;
             final UnsignedTransaction unsigned = new TransactionBuilder()
                 .source(addresses[sender]).nonce(nonce).feeLimit(FEE_LIMIT)
                 .payCoin(addresses[(sender + 1) % senders.size()], AMOUNT)
                 .build();
-            items[position] = item(unsigned.sign(senders.get(sender)));
+            items[position - from] = item(unsigned.sign(senders.get(sender)));
         });
         final List<String> bodies = new ArrayList<>();
-        for (int start = 0; start < total; start += options.batch()) {
-            bodies.add("{\"items\":[" + String.join(",", Arrays.asList(items).subList(start, Math.min(total, start + options.batch())))
+        for (int start = 0; start < items.length; start += options.batch()) {
+            bodies.add("{\"items\":[" + String.join(",", Arrays.asList(items).subList(start, Math.min(items.length, start + options.batch())))
                 + "]}");
         }
         return bodies;
@@ -153,8 +162,8 @@ public final class PayLoadGenerator {
         return json.append("]}").toString();
     }
 
-    private PayLoadResult submitAndFollow(final List<String> bodies, final double verifyRate) throws InterruptedException {
-        final int total = options.transactions();
+    private PayLoadResult submitAndFollow(final List<String> bodies, final int total, final double verifyRate)
+        throws InterruptedException {
         final long baseCount = client.getLatestLedger().header().getTxCount();
         final long[] sentMicros = new long[bodies.size()];
         final AtomicLong refused = new AtomicLong();

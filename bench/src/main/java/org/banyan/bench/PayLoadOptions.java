@@ -8,11 +8,14 @@ import java.nio.file.Path;
  *
  * @param accounts    sender accounts to create and fund; payments go round-robin between them
  * @param transactions payments to submit in the measured phase
+ * @param warmup      payments submitted and committed before the measured phase, so the node's JIT has
+ *                    compiled its hot paths (a just-started JVM spends a third of its CPU compiling)
  * @param batch       transactions per {@code submitTransaction} request
  * @param connections concurrent HTTP submitters
  * @param progress    where human-readable progress goes (the final JSON line goes to standard output)
  */
-public record PayLoadOptions(String nodeUrl, Path keyFile, int accounts, int transactions, int batch, int connections,
+public record PayLoadOptions(String nodeUrl, Path keyFile, int accounts, int transactions, int warmup, int batch,
+                             int connections,
                              PrintStream progress) {
 
     /** Largest run: keeps pre-signed payments (about 400 bytes each as JSON) well under a gigabyte. */
@@ -24,6 +27,9 @@ public record PayLoadOptions(String nodeUrl, Path keyFile, int accounts, int tra
         }
         if (transactions < 1 || transactions > MAX_TRANSACTIONS) {
             throw new IllegalArgumentException("--txs must be between 1 and " + MAX_TRANSACTIONS);
+        }
+        if (warmup < 0 || warmup > MAX_TRANSACTIONS) {
+            throw new IllegalArgumentException("--warmup must be between 0 and " + MAX_TRANSACTIONS);
         }
         if (batch < 1 || batch > 10_000) {
             throw new IllegalArgumentException("--batch must be between 1 and 10000");

@@ -38,6 +38,10 @@ final class BenchCommand {
         @Option(names = "--txs", defaultValue = "50000", description = "Payments to submit (default: ${DEFAULT-VALUE}).")
         int transactions;
 
+        @Option(names = "--warmup", defaultValue = "20000",
+                description = "Payments committed before measuring, to warm the node's JIT up (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
         @Option(names = "--batch", defaultValue = "1000", description = "Payments per request (default: ${DEFAULT-VALUE}).")
         int batch;
 
@@ -46,7 +50,7 @@ final class BenchCommand {
 
         @Override
         int execute() {
-            final PayLoadOptions options = new PayLoadOptions(node.nodeUrl, keyFile, accounts, transactions, batch,
+            final PayLoadOptions options = new PayLoadOptions(node.nodeUrl, keyFile, accounts, transactions, warmup, batch,
                 connections, System.err);
             try {
                 final PayLoadResult result = new PayLoadGenerator(options).run();
