@@ -26,11 +26,16 @@ public final class Address {
     private final String text;
 
     private Address(final KeyType keyType, final byte[] hash, final Optional<String> acCode) {
+        this(keyType, hash, acCode, BidSyntax.METHOD_PREFIX + acCode.map(code -> code + ':').orElse("")
+                + keyType.code() + BASE58_MARKER + Base58.encode(hash));
+    }
+
+    /** For a parsed address: Base58 is a bijection, so the parsed text is the canonical text. */
+    private Address(final KeyType keyType, final byte[] hash, final Optional<String> acCode, final String text) {
         this.keyType = keyType;
         this.hash = hash;
         this.acCode = acCode;
-        this.text = BidSyntax.METHOD_PREFIX + acCode.map(code -> code + ':').orElse("")
-                + keyType.code() + BASE58_MARKER + Base58.encode(hash);
+        this.text = text;
     }
 
     /**
@@ -64,7 +69,7 @@ public final class Address {
             throw new IllegalArgumentException("a BID address hash must decode to " + HASH_LENGTH_BYTES
                     + " bytes, got " + hash.length);
         }
-        return new Address(keyType.get(), hash, acCode);
+        return new Address(keyType.get(), hash, acCode, bid);
     }
 
     /** Parses an account address, or empty if the text is not one. */

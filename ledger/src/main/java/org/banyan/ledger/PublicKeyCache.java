@@ -11,7 +11,11 @@ import org.banyan.crypto.PublicKey;
 final class PublicKeyCache {
 
     private final int capacity;
-    private final ConcurrentHashMap<String, PublicKey> keys = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, SignerKey> keys = new ConcurrentHashMap<>();
+
+    /** A parsed key with its main-chain address, derived once (a hash and a Base58 encoding). */
+    record SignerKey(PublicKey publicKey, String address) {
+    }
 
     PublicKeyCache(final int capacity) {
         Verify.that(capacity > 0, "capacity must be positive");
@@ -19,12 +23,13 @@ final class PublicKeyCache {
     }
 
     /** The parsed key; {@link IllegalArgumentException} when {@code encoded} is not a valid key (never cached). */
-    PublicKey parse(final String encoded) {
-        final PublicKey cached = keys.get(encoded);
+    SignerKey parse(final String encoded) {
+        final SignerKey cached = keys.get(encoded);
         if (cached != null) {
             return cached;
         }
-        final PublicKey parsed = PublicKey.parse(encoded);
+        final PublicKey publicKey = PublicKey.parse(encoded);
+        final SignerKey parsed = new SignerKey(publicKey, publicKey.address().toString());
         if (keys.size() >= capacity) {
             keys.clear();
         }

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.banyan.crypto.Address;
 import org.banyan.crypto.Hashes;
-import org.banyan.crypto.PublicKey;
 import org.banyan.protocol.ERRORCODE;
 import org.banyan.protocol.Signature;
 import org.banyan.protocol.Transaction;
@@ -56,18 +55,18 @@ public final class TransactionDecoder {
         }
         final Set<String> signers = new HashSet<>();
         for (final Signature signature : signatures) {
-            final PublicKey publicKey;
+            final PublicKeyCache.SignerKey signer;
             try {
-                publicKey = PUBLIC_KEYS.parse(signature.getPublicKey());
+                signer = PUBLIC_KEYS.parse(signature.getPublicKey());
             } catch (final IllegalArgumentException e) {
                 return Outcome.failed(ERRORCODE.ERRCODE_INVALID_SIGNATURE,
                     "signature public key '" + abbreviate(signature.getPublicKey()) + "' is invalid: " + e.getMessage());
             }
-            if (!publicKey.verify(blob, signature.getSignData().toByteArray())) {
+            if (!signer.publicKey().verify(blob, signature.getSignData().toByteArray())) {
                 return Outcome.failed(ERRORCODE.ERRCODE_INVALID_SIGNATURE,
-                    "the signature by " + publicKey.address() + " does not verify over the transaction blob");
+                    "the signature by " + signer.address() + " does not verify over the transaction blob");
             }
-            signers.add(addressOf(publicKey, transaction.getSourceAddress()));
+            signers.add(addressOf(signer, transaction.getSourceAddress()));
         }
         return Outcome.ok(new VerifiedTransaction(Hashes.sha256(blob), blob, transaction, signatures, signers, sizeBytes));
     }
@@ -85,11 +84,11 @@ public final class TransactionDecoder {
      * The signer's address in the chain's address space: a key signs for the address of the same AC code
      * as the transaction's source, so that sub-chain accounts ({@code did:bid:<ac>:…}) match their keys.
      */
-    private static String addressOf(final PublicKey publicKey, final String sourceAddress) {
+    private static String addressOf(final PublicKeyCache.SignerKey signer, final String sourceAddress) {
         return Address.tryParse(sourceAddress)
             .flatMap(Address::acCode)
-            .map(ac -> publicKey.address(ac).toString())
-            .orElseGet(() -> publicKey.address().toString());
+            .map(ac -> signer.publicKey().address(ac).toString())
+            .orElse(signer.address());
     }
 
     private static String abbreviate(final String text) {

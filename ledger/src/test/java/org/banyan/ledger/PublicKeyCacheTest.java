@@ -12,8 +12,9 @@ class PublicKeyCacheTest {
         final PublicKeyCache cache = new PublicKeyCache(3);
         final String first = TestChain.key(1).publicKey().encoded();
         assertThat(cache.parse(first)).isSameAs(cache.parse(first));
+        assertThat(cache.parse(first).address()).isEqualTo(TestChain.address(TestChain.key(1)));
         for (int index = 2; index < 10; index++) {
-            assertThat(cache.parse(TestChain.key(index).publicKey().encoded())).isEqualTo(TestChain.key(index).publicKey());
+            assertThat(cache.parse(TestChain.key(index).publicKey().encoded()).publicKey()).isEqualTo(TestChain.key(index).publicKey());
             assertThat(cache.size()).isLessThanOrEqualTo(3);
         }
     }
