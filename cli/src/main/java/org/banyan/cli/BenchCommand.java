@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 /** {@code banyan bench}: measure a node and this machine. */
 @Command(name = "bench", description = "Benchmarks: a payment load test against a node, and the JMH micro-benchmarks.",
@@ -65,16 +65,18 @@ final class BenchCommand {
     }
 
     /** {@code banyan bench jmh}: runs the JMH benchmarks shipped in this jar. */
-    @Command(name = "jmh", description = "Run the JMH micro-benchmarks (arguments go to JMH; -h lists JMH's options, -l the benchmarks).")
+    @Command(name = "jmh", description = {"Run the JMH micro-benchmarks shipped in this jar. Other arguments go to JMH unchanged,",
+            "for example: banyan bench jmh SignatureVerifyBenchmark -rf json -rff results.json (-l lists them)."})
     static final class Jmh extends CliCommand {
 
-        @Parameters(paramLabel = "JMH-ARGS", arity = "0..*", description = "Arguments for JMH, e.g. SignatureVerifyBenchmark -f 1.")
-        String[] arguments = new String[0];
+        /** Everything picocli does not recognise goes to JMH unchanged (JMH's own options start with '-'). */
+        @Unmatched
+        java.util.List<String> arguments = new java.util.ArrayList<>();
 
         @Override
         int execute() {
             try {
-                org.openjdk.jmh.Main.main(arguments);
+                org.openjdk.jmh.Main.main(arguments.toArray(String[]::new));
                 return ExitCode.OK;
             } catch (final Exception e) {
                 throw new CommandFailedException("JMH failed: " + e.getMessage());

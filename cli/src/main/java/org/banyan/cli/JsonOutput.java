@@ -1,5 +1,7 @@
 package org.banyan.cli;
 
+import org.banyan.protocol.json.BifJson;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import org.banyan.sdk.AccountInfo;
 import org.banyan.sdk.LedgerInfo;
-import org.banyan.sdk.ProtoJson;
+import org.banyan.sdk.BifJson;
 import org.banyan.sdk.SubmitResult;
 import org.banyan.sdk.TransactionRecord;
 
@@ -48,25 +50,25 @@ final class JsonOutput {
         node.put("actual_fee", record.actualFee());
         node.put("tx_size", record.txSizeBytes());
         ArrayNode signatures = node.putArray("signatures");
-        record.signatures().forEach(signature -> signatures.add(ProtoJson.toJson(signature)));
-        node.set("transaction", ProtoJson.toJson(record.transaction()));
+        record.signatures().forEach(signature -> signatures.add(BifJson.render(signature)));
+        node.set("transaction", BifJson.render(record.transaction()));
         return node;
     }
 
     /** The {@code getAccount} result shape; balance and nonce are always shown, even when zero. */
     static ObjectNode account(final AccountInfo info) {
-        ObjectNode node = ProtoJson.toJson(info.account());
+        ObjectNode node = BifJson.render(info.account());
         node.put("balance", info.account().getBalance());
         node.put("nonce", info.account().getNonce());
         ArrayNode metadatas = node.putArray("metadatas");
-        info.metadatas().forEach(entry -> metadatas.add(ProtoJson.toJson(entry)));
+        info.metadatas().forEach(entry -> metadatas.add(BifJson.render(entry)));
         return node;
     }
 
     /** The {@code getLedger} result shape. */
     static ObjectNode ledger(final LedgerInfo info) {
         ObjectNode node = JSON.createObjectNode();
-        node.set("header", ProtoJson.toJson(info.header()));
+        node.set("header", BifJson.render(info.header()));
         node.put("ledger_length", info.ledgerLength());
         ArrayNode validators = node.putArray("validators");
         info.validators().forEach(validators::add);

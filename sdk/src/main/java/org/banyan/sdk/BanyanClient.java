@@ -1,5 +1,7 @@
 package org.banyan.sdk;
 
+import org.banyan.protocol.json.BifJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -95,7 +97,7 @@ public final class BanyanClient {
             ObjectNode item = items.addObject();
             item.put("transaction_blob", Hex.encode(transaction.blob().toByteArray()));
             ArrayNode signatures = item.putArray("signatures");
-            transaction.signatures().forEach(signature -> signatures.add(ProtoJson.toJson(signature)));
+            transaction.signatures().forEach(signature -> signatures.add(BifJson.render(signature)));
         }
         JsonNode response = http.post("submitTransaction", body);
         List<SubmitResult> results = NodeResponses.submitResults(response);
@@ -145,7 +147,7 @@ public final class BanyanClient {
     public Account getAccountBase(final String address) {
         JsonNode response = http.get("getAccountBase", Map.of("address", address));
         return NodeResponses.parse("getAccountBase",
-                () -> ProtoJson.fromJson(result(response), Account.getDefaultInstance()));
+                () -> BifJson.parse(result(response), Account.getDefaultInstance(), "Account", BifJson.Reading.RESPONSE));
     }
 
     /** The account with all its metadata ({@code getAccount}); error 4 when it does not exist. */
@@ -224,7 +226,7 @@ public final class BanyanClient {
         }
         ObjectNode body = NODES.objectNode();
         ObjectNode item = body.putArray("items").addObject();
-        item.set("transaction_json", ProtoJson.toJson(transaction));
+        item.set("transaction_json", BifJson.render(transaction));
         item.put("signature_number", signatureCount);
         JsonNode response = http.post("testTransaction", body);
         return NodeResponses.parse("testTransaction", () -> NodeResponses.feeEvaluation(result(response)));

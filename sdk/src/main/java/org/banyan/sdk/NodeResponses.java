@@ -1,5 +1,7 @@
 package org.banyan.sdk;
 
+import org.banyan.protocol.json.BifJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
 import java.util.ArrayList;
@@ -40,16 +42,17 @@ final class NodeResponses {
     }
 
     static AccountInfo accountInfo(final JsonNode result) {
-        Account account = ProtoJson.fromJson(result, Account.getDefaultInstance());
+        Account account = BifJson.parse(result, Account.getDefaultInstance(), "Account", BifJson.Reading.RESPONSE);
         List<KeyPair> metadatas = new ArrayList<>();
         for (JsonNode entry : optionalArray(result, "metadatas")) {
-            metadatas.add(ProtoJson.fromJson(entry, KeyPair.getDefaultInstance()));
+            metadatas.add(BifJson.parse(entry, KeyPair.getDefaultInstance(), "KeyPair", BifJson.Reading.RESPONSE));
         }
         return new AccountInfo(account, metadatas);
     }
 
     static LedgerInfo ledgerInfo(final JsonNode result) {
-        LedgerHeader header = ProtoJson.fromJson(object(result, "header"), LedgerHeader.getDefaultInstance());
+        LedgerHeader header = BifJson.parse(object(result, "header"), LedgerHeader.getDefaultInstance(), "LedgerHeader",
+                BifJson.Reading.RESPONSE);
         List<String> validators = new ArrayList<>();
         for (JsonNode validator : optionalArray(result, "validators")) {
             // BIF lists validators as addresses; some versions wrap each in {"address": …}.
@@ -73,7 +76,7 @@ final class NodeResponses {
     private static TransactionRecord transactionRecord(final JsonNode item) {
         List<Signature> signatures = new ArrayList<>();
         for (JsonNode signature : optionalArray(item, "signatures")) {
-            signatures.add(ProtoJson.fromJson(signature, Signature.getDefaultInstance()));
+            signatures.add(BifJson.parse(signature, Signature.getDefaultInstance(), "Signature", BifJson.Reading.RESPONSE));
         }
         return new TransactionRecord(
                 requiredText(item, "hash"),
@@ -84,7 +87,7 @@ final class NodeResponses {
                 optionalLong(item, "actual_fee"),
                 optionalLong(item, "tx_size"),
                 signatures,
-                ProtoJson.fromJson(object(item, "transaction"), Transaction.getDefaultInstance()));
+                BifJson.parse(object(item, "transaction"), Transaction.getDefaultInstance(), "Transaction", BifJson.Reading.RESPONSE));
     }
 
     static FeeEvaluation feeEvaluation(final JsonNode result) {
@@ -105,7 +108,7 @@ final class NodeResponses {
         return new AccountProofResponse(
                 requiredText(result, "address"),
                 requiredLong(result, "ledger_seq"),
-                ProtoJson.fromJson(object(result, "header"), LedgerHeader.getDefaultInstance()),
+                BifJson.parse(object(result, "header"), LedgerHeader.getDefaultInstance(), "LedgerHeader", BifJson.Reading.RESPONSE),
                 accountBlob,
                 hex(result.get("proof"), "proof"));
     }

@@ -4,7 +4,7 @@
  *
  * <p>Wire conventions follow the BIF 1.x node API: a transaction is the protobuf {@code Transaction} serialized once
  * (the "blob"); its hash is SHA-256 of the blob and every signature covers the blob bytes exactly. JSON uses the
- * protobuf field names in snake_case, int64 as numbers, bytes as lower-case hex and enums by name
- * (see {@link org.banyan.sdk.ProtoJson}).
+ * protobuf field names in snake_case, int64 as numbers, bytes as lower-case hex and enums as numbers, names being
+ * accepted too (see {@link org.banyan.protocol.json.BifJson}, shared with the node).
  */
 package org.banyan.sdk;

@@ -1,5 +1,7 @@
 package org.banyan.node.api;
 
+import org.banyan.protocol.json.BifJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -201,7 +203,7 @@ final class TransactionEndpoints {
         final JsonNode blob = item.get("transaction_blob");
         try {
             if (json != null && !json.isNull()) {
-                return BifJson.parse(json, Transaction.getDefaultInstance(), "items[0].transaction_json");
+                return BifJson.parse(json, Transaction.getDefaultInstance(), "items[0].transaction_json", BifJson.Reading.REQUEST);
             }
             if (blob != null && blob.isTextual()) {
                 return Transaction.parseFrom(Hex.decode(blob.textValue()));

@@ -1,5 +1,7 @@
 package org.banyan.node.api;
 
+import org.banyan.protocol.json.BifJson;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

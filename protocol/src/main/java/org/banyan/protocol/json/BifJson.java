@@ -1,4 +1,4 @@
-package org.banyan.node.api;
+package org.banyan.protocol.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,26 +11,40 @@ import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import com.google.protobuf.MessageOrBuilder;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
-import org.banyan.crypto.Hex;
 
 /**
- * Protobuf messages in the JSON dialect of BIF nodes, which is not protobuf's canonical JSON.
+ * Protobuf messages in the JSON dialect of BIF nodes and SDKs, which is not protobuf's canonical JSON.
+ * One converter serves the node (which reads requests and writes responses) and the SDK (which writes
+ * requests and reads responses), so the two sides cannot drift apart.
  *
- * <p>Output, as a BIF node writes it: field names are the snake_case proto names, 64-bit integers are JSON numbers,
- * bytes are lower-case hex, enums are their numbers ({@code "type": 7} for a payment: BIF's transaction pages show
- * numbers and the official Java SDK reads the operation type into an {@code int}), and fields holding their default
- * value are left out.
+ * <p>Output, as a BIF node writes it: field names are the snake_case proto names, 64-bit integers are
+ * JSON numbers, bytes are lower-case hex, enums are their numbers ({@code "type": 7} for a payment: BIF's
+ * transaction pages show numbers and the official Java SDK reads the operation type into an {@code int}),
+ * and fields holding their default value are left out.
  *
- * <p>Input, as BIF SDKs write it: integers as numbers or numeric strings, enums as names or numbers, bytes as hex in
- * either case. The official SDK's fee evaluation prints bytes fields as plain text, so a bytes value that is not hex is
- * taken as its UTF-8 bytes. A field the message does not have is an error naming the field, because silently dropping
- * it would price or check a different transaction than the caller meant.
+ * <p>Input: integers as numbers or numeric strings, enums as names or numbers, bytes as hex in either case.
+ * What else is accepted depends on who is reading; see {@link Reading}.
  */
 public final class BifJson {
 
+    /** Who is reading, which decides how forgiving parsing is. */
+    public enum Reading {
+        /**
+         * A node reading a client's request. A field the message does not have is an error naming it, because
+         * silently dropping it would price or check a different transaction than the caller meant. The
+         * official SDK's fee evaluation prints bytes fields as plain text, so a bytes value that is not hex is
+         * taken as its UTF-8 bytes.
+         */
+        REQUEST,
+        /** A client reading a node's response: unknown fields are ignored (nodes add fields over time) and bytes must be hex. */
+        RESPONSE
+    }
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final HexFormat HEX = HexFormat.of();
 
     private BifJson() {
     }
@@ -58,9 +72,10 @@ public final class BifJson {
      * @param path how the caller names this object in error messages, e.g. {@code items[0].transaction_json}
      * @throws IllegalArgumentException naming the offending field when the JSON does not fit the message
      */
-    public static <T extends Message> T parse(final JsonNode json, final T prototype, final String path) {
+    public static <T extends Message> T parse(final JsonNode json, final T prototype, final String path,
+                                              final Reading reading) {
         final Message.Builder builder = prototype.newBuilderForType();
-        merge(json, builder, path);
+        merge(json, builder, path, reading);
         @SuppressWarnings("unchecked") // newBuilderForType() builds the prototype's own type
         final T message = (T) builder.build();
         return message;
@@ -74,13 +89,13 @@ public final class BifJson {
             case DOUBLE -> NODES.numberNode((Double) value);
             case BOOLEAN -> NODES.booleanNode((Boolean) value);
             case STRING -> NODES.textNode((String) value);
-            case BYTE_STRING -> NODES.textNode(Hex.encode(((ByteString) value).toByteArray()));
+            case BYTE_STRING -> NODES.textNode(HEX.formatHex(((ByteString) value).toByteArray()));
             case ENUM -> NODES.numberNode(((EnumValueDescriptor) value).getNumber());
             case MESSAGE -> render((MessageOrBuilder) value);
         };
     }
 
-    private static void merge(final JsonNode json, final Message.Builder builder, final String path) {
+    private static void merge(final JsonNode json, final Message.Builder builder, final String path, final Reading reading) {
         if (!json.isObject()) {
             throw new IllegalArgumentException(path + " must be a JSON object but is " + kind(json));
         }
@@ -88,8 +103,10 @@ public final class BifJson {
             final String fieldPath = path + "." + entry.getKey();
             final FieldDescriptor field = builder.getDescriptorForType().findFieldByName(entry.getKey());
             if (field == null) {
-                throw new IllegalArgumentException(fieldPath + " is not a field of "
-                    + builder.getDescriptorForType().getName());
+                if (reading == Reading.RESPONSE) {
+                    continue;
+                }
+                throw new IllegalArgumentException(fieldPath + " is not a field of " + builder.getDescriptorForType().getName());
             }
             final JsonNode value = entry.getValue();
             if (value.isNull()) {
@@ -100,16 +117,17 @@ public final class BifJson {
                     throw new IllegalArgumentException(fieldPath + " must be a JSON array but is " + kind(value));
                 }
                 for (int index = 0; index < value.size(); index++) {
-                    builder.addRepeatedField(field, parseValue(field, value.get(index), builder, fieldPath + "[" + index + "]"));
+                    builder.addRepeatedField(field,
+                        parseValue(field, value.get(index), builder, fieldPath + "[" + index + "]", reading));
                 }
             } else {
-                builder.setField(field, parseValue(field, value, builder, fieldPath));
+                builder.setField(field, parseValue(field, value, builder, fieldPath, reading));
             }
         }
     }
 
     private static Object parseValue(final FieldDescriptor field, final JsonNode value, final Message.Builder parent,
-                                     final String path) {
+                                     final String path, final Reading reading) {
         return switch (field.getJavaType()) {
             case INT -> int32(value, path);
             case LONG -> int64(value, path);
@@ -117,11 +135,11 @@ public final class BifJson {
             case DOUBLE -> decimal(value, path);
             case BOOLEAN -> bool(value, path);
             case STRING -> text(value, path);
-            case BYTE_STRING -> bytes(value, path);
+            case BYTE_STRING -> bytes(value, path, reading);
             case ENUM -> enumValue(field.getEnumType(), value, path);
             case MESSAGE -> {
                 final Message.Builder child = parent.newBuilderForField(field);
-                merge(value, child, path);
+                merge(value, child, path, reading);
                 yield child.build();
             }
         };
@@ -174,14 +192,17 @@ public final class BifJson {
         throw new IllegalArgumentException(path + " must be a string but is " + kind(value));
     }
 
-    private static ByteString bytes(final JsonNode value, final String path) {
+    private static ByteString bytes(final JsonNode value, final String path, final Reading reading) {
         if (!value.isTextual()) {
             throw new IllegalArgumentException(path + " must be a hex string but is " + kind(value));
         }
         try {
-            return ByteString.copyFrom(Hex.decode(value.textValue()));
+            return ByteString.copyFrom(HEX.parseHex(value.textValue()));
         } catch (final IllegalArgumentException notHex) {
-            return ByteString.copyFrom(value.textValue(), StandardCharsets.UTF_8);
+            if (reading == Reading.REQUEST) {
+                return ByteString.copyFrom(value.textValue(), StandardCharsets.UTF_8);
+            }
+            throw new IllegalArgumentException(path + " is not valid hex: " + notHex.getMessage(), notHex);
         }
     }
 
