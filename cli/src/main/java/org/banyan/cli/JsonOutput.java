@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import org.banyan.sdk.AccountInfo;
 import org.banyan.sdk.LedgerInfo;
-import org.banyan.sdk.BifJson;
 import org.banyan.sdk.SubmitResult;
 import org.banyan.sdk.TransactionRecord;
 
