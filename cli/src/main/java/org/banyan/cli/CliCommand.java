@@ -33,7 +33,7 @@ abstract class CliCommand implements Callable<Integer> {
             return execute();
         } catch (BanyanException e) {
             return fail(ExitCode.SOFTWARE, "node error " + e.errorCode() + ": " + e.errorDesc(), e);
-        } catch (NodeConnectionException | UncheckedIOException | CommandFailedException e) {
+        } catch (NodeConnectionException | UncheckedIOException | CommandFailedException | IllegalStateException e) {
             return fail(ExitCode.SOFTWARE, e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             return fail(ExitCode.USAGE, e.getMessage(), e);

@@ -13,7 +13,7 @@ import org.banyan.sdk.LedgerInfo;
 import org.banyan.sdk.SubmitResult;
 import org.banyan.sdk.TransactionRecord;
 
-/** Renders SDK results as the BIF JSON shapes operators already script against (snake_case, hex, enum names). */
+/** Renders SDK results as the BIF JSON shapes operators already script against (snake_case, hex, enums as numbers). */
 final class JsonOutput {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -34,7 +34,14 @@ final class TransactionOptions {
             description = "How long --wait waits (default: ${DEFAULT-VALUE}, at most 600).")
     long waitSeconds;
 
+    /** Checked before anything is submitted, so a bad option never leaves a transaction behind. */
     Duration waitTimeout() {
+        if (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS) {
+            throw new IllegalArgumentException("--wait-seconds must be between 0 and " + MAX_WAIT_SECONDS + ", got " + waitSeconds);
+        }
         return Duration.ofSeconds(waitSeconds);
     }
+
+    /** The SDK's longest commit wait. */
+    static final long MAX_WAIT_SECONDS = 600;
 }

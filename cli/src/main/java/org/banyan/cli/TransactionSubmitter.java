@@ -23,6 +23,7 @@ final class TransactionSubmitter {
     /** Submits a transaction with the operations {@code operations} adds; returns the exit code. */
     static int submit(final TransactionOptions options, final PrintWriter out,
                       final Consumer<TransactionBuilder> operations) {
+        java.time.Duration waitTimeout = options.waitTimeout();
         KeyFile key = KeyFile.load(options.keyFile);
         BanyanClient client = options.node.client();
         TransactionBuilder builder = new TransactionBuilder()
@@ -40,7 +41,7 @@ final class TransactionSubmitter {
             JsonOutput.print(out, JsonOutput.submitted(result));
             return ExitCode.OK;
         }
-        TransactionRecord record = client.waitForCommit(result.hash(), options.waitTimeout())
+        TransactionRecord record = client.waitForCommit(result.hash(), waitTimeout)
                 .orElseThrow(() -> new CommandFailedException("transaction " + result.hash()
                         + " was not committed within " + options.waitSeconds + " s"));
         JsonOutput.print(out, JsonOutput.transaction(record));

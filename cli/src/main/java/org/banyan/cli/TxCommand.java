@@ -16,8 +16,9 @@ final class TxCommand {
     HelpOption help;
 
 
-    /** {@code banyan tx pay}: pays coin to an existing account. */
-    @Command(name = "pay", description = "Pay glowstone to an existing account.")
+    /** {@code banyan tx pay}: pays coin to an account, creating it when it does not exist yet. */
+    @Command(name = "pay", description = {"Pay glowstone to an account. Paying at least the chain's base reserve to an",
+        "address that has no account yet creates it, as in BIF."})
     static final class Pay extends CliCommand {
 
         @Mixin
@@ -45,8 +46,8 @@ final class TxCommand {
         @Option(names = "--dest", required = true, paramLabel = "ADDR", description = "Address of the new account.")
         String destination;
 
-        @Option(names = "--balance", defaultValue = "0", paramLabel = "N",
-                description = "Initial balance in glowstone (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--balance", required = true, paramLabel = "N",
+                description = "Initial balance in glowstone; at least the chain's base reserve (0.1 XHT = 10000000 on a dev chain).")
         long balance;
 
         @Override

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.banyan.protocol.Account;
 import org.banyan.protocol.AccountPrivilege;
 import org.banyan.protocol.AccountThreshold;
+import org.banyan.protocol.ERRORCODE;
 import org.banyan.protocol.KeyPair;
 import org.banyan.protocol.LedgerHeader;
 import org.banyan.protocol.Signature;
@@ -153,11 +154,21 @@ public final class Ledger {
     /**
      * Prices an unsigned transaction as {@code testTransaction} does: executes it on a scratch copy of
      * the committed state, without signature or nonce checks, as if it carried {@code signatureCount}
-     * Ed25519 signatures. Nothing is written.
+     * signatures. The quote is an upper bound: signatures are priced at the larger (SM2) key size and
+     * fee_limit at its largest encoding, so a transaction that sets the quote as its fee_limit is
+     * accepted. Nothing is written.
      */
     public Outcome<FeeEstimate> evaluateFee(final Transaction transaction, final int signatureCount) {
-        final Transaction priced = transaction.getGasPrice() > 0 ? transaction
-            : transaction.toBuilder().setGasPrice(genesis.fees().minGasPrice()).build();
+        if (transaction.getGasPrice() > 0 && transaction.getGasPrice() < genesis.fees().minGasPrice()) {
+            return Outcome.failed(ERRORCODE.ERRCODE_FEE_INVALID, "gas_price " + transaction.getGasPrice()
+                + " is below this chain's minimum " + genesis.fees().minGasPrice());
+        }
+        // Priced with the largest fee_limit encoding, so setting the quoted fee as fee_limit never makes the
+        // transaction bigger than what was priced.
+        final Transaction priced = transaction.toBuilder()
+            .setGasPrice(transaction.getGasPrice() > 0 ? transaction.getGasPrice() : genesis.fees().minGasPrice())
+            .setFeeLimit(Long.MAX_VALUE)
+            .build();
         final Optional<LedgerError> shape = TransactionShape.check(priced);
         if (shape.isPresent()) {
             return Outcome.failed(shape.get());
@@ -178,9 +189,9 @@ public final class Ledger {
         return Outcome.ok(new FeeEstimate(included.actualFee(), priced.getGasPrice(), included.actualFee(), sizeBytes));
     }
 
-    /** An Ed25519 signature's shape, for pricing unsigned transactions. */
+    /** The larger signature shape (an SM2 key is 65 bytes, Ed25519's 32), for pricing unsigned transactions. */
     private static final Signature TYPICAL_SIGNATURE = Signature.newBuilder()
-        .setPublicKey("b06566" + "00".repeat(32))
+        .setPublicKey("b07a66" + "00".repeat(65))
         .setSignData(ByteString.copyFrom(new byte[64]))
         .build();
 
@@ -276,8 +287,7 @@ public final class Ledger {
             .setSeq(1)
             .setAccountTreeHash(ByteString.copyFrom(result.accountTreeRoot()))
             .setCloseTime(genesis.closeTimeMicros())
-            .setConsensusValueHash(ByteString.copyFrom(LedgerHashes.consensusValueHash(1, genesis.closeTimeMicros(),
-                new byte[0], List.of())))
+            .setConsensusValueHash(ByteString.copyFrom(LedgerHashes.genesisRulesHash(genesis)))
             .setTxCount(0));
     }
 

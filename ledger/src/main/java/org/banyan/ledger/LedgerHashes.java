@@ -45,6 +45,24 @@ public final class LedgerHashes {
             .putLong(fees.minGasPrice()).putLong(fees.baseReserve()).array());
     }
 
+    /**
+     * The genesis ledger's {@code consensus_value_hash}: every rule of the genesis config, so that the
+     * genesis header hash (checked on every restart) changes when any of them does.
+     */
+    static byte[] genesisRulesHash(final Genesis genesis) {
+        final StringBuilder rules = new StringBuilder("banyan/genesis/v1\n")
+            .append("chain_id=").append(genesis.chainId()).append('\n')
+            .append("accept_unspecified_chain_id=").append(genesis.acceptUnspecifiedChainId()).append('\n')
+            .append("close_time=").append(genesis.closeTimeMicros()).append('\n')
+            .append("governance_account=").append(genesis.governanceAccount()).append('\n')
+            .append("min_gas_price=").append(genesis.fees().minGasPrice()).append('\n')
+            .append("base_reserve=").append(genesis.fees().baseReserve()).append('\n');
+        genesis.validators().forEach(validator -> rules.append("validator=").append(validator).append('\n'));
+        genesis.accounts().forEach(account ->
+            rules.append("account=").append(account.address()).append(',').append(account.balance()).append('\n'));
+        return Hashes.sha256(rules.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Commits to what consensus agreed on: the ordered transaction hashes, the close time, the parent. */
     static byte[] consensusValueHash(final long seq, final long closeTimeMicros, final byte[] previousHash,
                                      final List<byte[]> transactionHashes) {

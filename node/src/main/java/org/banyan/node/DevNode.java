@@ -103,7 +103,7 @@ public final class DevNode implements AutoCloseable {
         final Genesis genesis = new Genesis(CHAIN_ID, true, closeTimeMicros, address,
             List.of(new GenesisAccount(address, GENESIS_BALANCE)), List.of(address),
             new FeeSchedule(MIN_GAS_PRICE, BASE_RESERVE));
-        writeAtomically(dataDirectory, genesisFile, GenesisConfig.toJson(genesis));
+        writeAtomically(dataDirectory, genesisFile, GenesisConfig.toJson(genesis), "rw-r--r--");
     }
 
     private static PrivateKey writeKey(final Path keyFile) {
@@ -115,11 +115,8 @@ public final class DevNode implements AutoCloseable {
         try {
             Files.createDirectories(keyFile.getParent());
             final String text = ConfigJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n";
-            writeAtomically(keyFile.getParent(), keyFile, text);
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                // The file holds a private key in the clear.
-                Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-            }
+            // The file holds a private key in the clear: owner only.
+            writeAtomically(keyFile.getParent(), keyFile, text, "rw-------");
         } catch (final JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree could not be serialized", e);
         } catch (final IOException e) {
@@ -132,12 +129,19 @@ public final class DevNode implements AutoCloseable {
         return PrivateKey.parse(ConfigJson.read(keyFile).requiredText("private_key"));
     }
 
-    /** Writes through a temporary file and a rename, so a crash never leaves a half-written file. */
-    private static void writeAtomically(final Path directory, final Path file, final String content) {
+    /**
+     * Writes through a temporary file and a rename, so a crash never leaves a half-written file. The temporary
+     * file starts owner-only; {@code permissions} (POSIX, where supported) are set before the rename.
+     */
+    private static void writeAtomically(final Path directory, final Path file, final String content,
+                                        final String permissions) {
         try {
             Files.createDirectories(directory);
             final Path temporary = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
             Files.writeString(temporary, content);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString(permissions));
+            }
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

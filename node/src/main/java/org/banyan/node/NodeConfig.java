@@ -14,10 +14,10 @@ import org.banyan.node.mempool.MempoolLimits;
  *   "data_directory": "data",
  *   "genesis": "genesis.json",
  *   "storage": "rocksdb",
- *   "http": {"host": "127.0.0.1", "port": 16002},
+ *   "http": {"host": "127.0.0.1", "port": 19333},
  *   "ledger": {"close_interval_millis": 1000, "idle_close_interval_millis": 60000},
  *   "mempool": {"max_transactions": 100000, "max_transactions_per_account": 10000, "expiry_millis": 600000},
- *   "verifier_threads": 2
+ *   "verifier_threads": <the number of cores>
  * }
  * }</pre>
  *
@@ -32,8 +32,8 @@ public record NodeConfig(Path dataDirectory, Path genesisFile, StorageKind stora
     /** Loopback by default: exposing the API is an operator's explicit choice. */
     public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
 
-    /** The HTTP port when the config names none. */
-    public static final int DEFAULT_HTTP_PORT = 16002;
+    /** The HTTP port when the config names none; the same as {@code banyan dev}'s. */
+    public static final int DEFAULT_HTTP_PORT = 19333;
 
     private static final Set<String> FIELDS =
         Set.of("data_directory", "genesis", "storage", "http", "ledger", "mempool", "verifier_threads");
