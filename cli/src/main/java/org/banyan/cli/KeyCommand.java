@@ -1,8 +1,6 @@
 package org.banyan.cli;
 
 import java.security.SecureRandom;
-import java.util.Optional;
-import org.banyan.crypto.BidSyntax;
 import org.banyan.crypto.KeyType;
 import org.banyan.crypto.PublicKey;
 import org.banyan.sdk.KeyFile;
@@ -28,14 +26,12 @@ final class KeyCommand {
                 description = "ed25519 or sm2 (default: ${DEFAULT-VALUE}).")
         KeyType type;
 
-        @Option(names = "--ac", paramLabel = "CODE",
-                description = "AC code of the sub-chain (4 lower-case letters or digits).")
-        Optional<String> acCode;
+        @Mixin
+        AcCodeOption ac;
 
         @Override
         int execute() {
-            acCode.ifPresent(KeyCommand::checkAcCode);
-            out().println(KeyFile.generate(type, acCode, new SecureRandom()).toJson());
+            out().println(KeyFile.generate(type, ac.checked(), new SecureRandom()).toJson());
             return ExitCode.OK;
         }
     }
@@ -48,22 +44,14 @@ final class KeyCommand {
                 description = "Encoded public key (b065…/b07a…).")
         String publicKey;
 
-        @Option(names = "--ac", paramLabel = "CODE",
-                description = "AC code of the sub-chain (4 lower-case letters or digits).")
-        Optional<String> acCode;
+        @Mixin
+        AcCodeOption ac;
 
         @Override
         int execute() {
-            acCode.ifPresent(KeyCommand::checkAcCode);
             PublicKey key = PublicKey.parse(publicKey);
-            out().println(acCode.map(key::address).orElseGet(key::address));
+            out().println(ac.checked().map(key::address).orElseGet(key::address));
             return ExitCode.OK;
-        }
-    }
-
-    private static void checkAcCode(final String acCode) {
-        if (!BidSyntax.isAcCode(acCode)) {
-            throw new IllegalArgumentException("AC code must be 4 lower-case letters or digits, got '" + acCode + "'");
         }
     }
 }
