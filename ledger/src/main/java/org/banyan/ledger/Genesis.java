@@ -12,7 +12,7 @@ import org.banyan.crypto.Address;
  *     exists with the same nonce; operators of several chains should turn it off.
  */
 public record Genesis(long chainId, boolean acceptUnspecifiedChainId, long closeTimeMicros, String governanceAccount,
-                      List<GenesisAccount> accounts, List<String> validators, FeeSchedule fees) {
+                      List<GenesisAccount> accounts, List<Validator> validators, FeeSchedule fees) {
 
     public Genesis {
         Objects.requireNonNull(governanceAccount, "governanceAccount");
@@ -30,7 +30,13 @@ public record Genesis(long chainId, boolean acceptUnspecifiedChainId, long close
         }
         requireAddress(governanceAccount, "governance account");
         accounts.forEach(account -> requireAddress(account.address(), "genesis account"));
-        validators.forEach(validator -> requireAddress(validator, "validator"));
+        if (validators.size() > Limits.MAX_VALIDATORS) {
+            throw new IllegalArgumentException("genesis names " + validators.size() + " validators; at most "
+                + Limits.MAX_VALIDATORS + " are allowed");
+        }
+        if (validators.stream().map(Validator::publicKey).distinct().count() != validators.size()) {
+            throw new IllegalArgumentException("genesis lists a validator twice");
+        }
         if (accounts.stream().map(GenesisAccount::address).distinct().count() != accounts.size()) {
             throw new IllegalArgumentException("genesis lists an account twice");
         }

@@ -6,6 +6,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
 import org.banyan.protocol.Account;
 import org.banyan.protocol.AccountPrivilege;
 import org.banyan.protocol.AccountThreshold;
@@ -16,6 +17,9 @@ import org.banyan.protocol.Signature;
 import org.banyan.protocol.Transaction;
 import org.banyan.protocol.TransactionEnv;
 import org.banyan.protocol.TransactionEnvStore;
+import org.banyan.protocol.consensus.CommittedBlock;
+import org.banyan.protocol.ledger.ValidatorRecord;
+import org.banyan.protocol.ledger.ValidatorSetRecord;
 import org.banyan.store.KeyValueStore;
 import org.banyan.store.WriteBatch;
 import org.banyan.trie.NodeCache;
@@ -41,6 +45,8 @@ public final class Ledger {
     private final CommittedState committed;
     private final NodeReader storedNodes;
     private final NodeCache nodeCache;
+    /** Every validator set by the seq it takes effect at; written only by the closing thread. */
+    private final ConcurrentSkipListMap<Long, List<Validator>> validatorSets = new ConcurrentSkipListMap<>();
     private volatile LedgerHeader lastHeader;
 
     private Ledger(final KeyValueStore store, final Genesis genesis) {
@@ -61,6 +67,7 @@ public final class Ledger {
         if (lastSeq.isEmpty()) {
             ledger.writeGenesis();
         } else {
+            ledger.loadValidatorSets();
             ledger.lastHeader = ledger.header(StateKeys.decodeLong(lastSeq.get()))
                 .orElseThrow(() -> new IllegalStateException("the store names a last ledger that it does not hold"));
             final LedgerHeader storedGenesis = ledger.header(1).orElseThrow(
@@ -77,6 +84,22 @@ public final class Ledger {
 
     public LedgerHeader lastHeader() {
         return lastHeader;
+    }
+
+    /**
+     * The validators of ledger {@code seq}: the genesis set, or the last set a governance call made effective at or
+     * before {@code seq}. Known up to two ledgers ahead of the last committed one.
+     */
+    public List<Validator> validators(final long seq) {
+        final java.util.Map.Entry<Long, List<Validator>> entry = validatorSets.floorEntry(seq);
+        Verify.that(entry != null, "no validator set is known for ledger " + seq);
+        return entry.getValue();
+    }
+
+    /** The consensus block and commit certificate stored with ledger {@code seq}, if consensus produced it. */
+    public Optional<CommittedBlock> committedBlock(final long seq) {
+        return store.get(StateKeys.committedBlock(seq))
+            .map(bytes -> parse(() -> CommittedBlock.parseFrom(bytes), "committed block"));
     }
 
     public long chainId() {
@@ -199,7 +222,16 @@ public final class Ledger {
      * Executes {@code transactions} in order on top of the last ledger and commits the result as the next
      * ledger in one atomic, synced write. {@code closeTimeMicros} must be after the last ledger's.
      */
-    public synchronized ClosedLedger close(final List<VerifiedTransaction> transactions, final long closeTimeMicros) {
+    public ClosedLedger close(final List<VerifiedTransaction> transactions, final long closeTimeMicros) {
+        return close(transactions, closeTimeMicros, Optional.empty());
+    }
+
+    /**
+     * Like {@link #close(List, long)}, storing the consensus block and certificate that decided this ledger in the
+     * same atomic write, so a ledger is never committed without the proof that it was agreed.
+     */
+    public synchronized ClosedLedger close(final List<VerifiedTransaction> transactions, final long closeTimeMicros,
+                                           final Optional<CommittedBlock> decision) {
         final LedgerHeader previous = lastHeader;
         Verify.that(closeTimeMicros > previous.getCloseTime(), "close time must increase: " + closeTimeMicros
             + " is not after " + previous.getCloseTime());
@@ -226,7 +258,12 @@ public final class Ledger {
             includedHashes.add(transaction.hashUnsafe());
             results.add(result);
         }
-        distributeFees(block, fees);
+        final List<Validator> validators = validators(seq);
+        distributeFees(block, fees, validators);
+        final Optional<List<Validator>> nextSet = block.pendingValidators();
+        nextSet.ifPresent(set -> batch.put(StateKeys.validatorSet(seq + ValidatorSetContract.ACTIVATION_DELAY),
+            validatorSetRecord(seq + ValidatorSetContract.ACTIVATION_DELAY, set).toByteArray()));
+        decision.ifPresent(committed -> batch.put(StateKeys.committedBlock(seq), committed.toByteArray()));
         final StateCommitter.Result state = StateCommitter.commit(block, previous.getAccountTreeHash().toByteArray(),
             nodeCache, batch);
         final LedgerHeader header = sealHeader(LedgerHeader.newBuilder()
@@ -236,22 +273,22 @@ public final class Ledger {
             .setCloseTime(closeTimeMicros)
             .setConsensusValueHash(ByteString.copyFrom(
                 LedgerHashes.consensusValueHash(seq, closeTimeMicros, previous.getHash().toByteArray(), includedHashes)))
-            .setTxCount(previous.getTxCount() + includedHashes.size()));
+            .setTxCount(previous.getTxCount() + includedHashes.size()), validators);
         batch.put(StateKeys.header(seq), header.toByteArray());
         batch.put(StateKeys.LAST_SEQ, StateKeys.encodeLong(seq));
         store.write(batch);
         committed.committed(state.accounts());
+        nextSet.ifPresent(set -> validatorSets.put(seq + ValidatorSetContract.ACTIVATION_DELAY, set));
         state.newNodes().forEach(nodeCache::put);
         lastHeader = header;
         return new ClosedLedger(header, results, rejected);
     }
 
-    /** Fees go to the validators in equal shares; the remainder of the division goes to the first. */
-    private void distributeFees(final StateOverlay block, final long fees) {
+    /** Fees go to the ledger's validators in equal shares; the remainder of the division goes to the first. */
+    private static void distributeFees(final StateOverlay block, final long fees, final List<Validator> validators) {
         if (fees == 0) {
             return;
         }
-        final List<String> validators = genesis.validators();
         final long share = fees / validators.size();
         final long remainder = fees % validators.size();
         for (int index = 0; index < validators.size(); index++) {
@@ -259,7 +296,7 @@ public final class Ledger {
             if (amount == 0) {
                 continue;
             }
-            final String validator = validators.get(index);
+            final String validator = validators.get(index).address();
             final Account.Builder account = block.edit(validator)
                 .orElseGet(() -> block.create(plainAccount(validator, 0)));
             account.setBalance(Math.addExact(account.getBalance(), amount));
@@ -269,6 +306,8 @@ public final class Ledger {
     private void writeGenesis() {
         final WriteBatch batch = new WriteBatch();
         final LedgerHeader header = genesisHeader(batch);
+        batch.put(StateKeys.validatorSet(1), validatorSetRecord(1, genesis.validators()).toByteArray());
+        validatorSets.put(1L, genesis.validators());
         batch.put(StateKeys.header(1), header.toByteArray());
         batch.put(StateKeys.LAST_SEQ, StateKeys.encodeLong(1));
         store.write(batch);
@@ -288,15 +327,32 @@ public final class Ledger {
             .setAccountTreeHash(ByteString.copyFrom(result.accountTreeRoot()))
             .setCloseTime(genesis.closeTimeMicros())
             .setConsensusValueHash(ByteString.copyFrom(LedgerHashes.genesisRulesHash(genesis)))
-            .setTxCount(0));
+            .setTxCount(0), genesis.validators());
     }
 
-    private LedgerHeader sealHeader(final LedgerHeader.Builder header) {
+    private LedgerHeader sealHeader(final LedgerHeader.Builder header, final List<Validator> validators) {
         header.setVersion(LEDGER_VERSION)
-            .setValidatorsHash(ByteString.copyFrom(LedgerHashes.validatorsHash(genesis.validators())))
+            .setValidatorsHash(ByteString.copyFrom(LedgerHashes.validatorsHash(validators)))
             .setFeesHash(ByteString.copyFrom(LedgerHashes.feesHash(genesis.fees())))
             .setChainId(genesis.chainId());
         return header.setHash(ByteString.copyFrom(LedgerHashes.headerHash(header.build()))).build();
+    }
+
+    private void loadValidatorSets() {
+        store.scan(StateKeys.VALIDATOR_SETS_PREFIX, StateKeys.VALIDATOR_SETS_PREFIX, Integer.MAX_VALUE, (key, value) -> {
+            final ValidatorSetRecord record = parse(() -> ValidatorSetRecord.parseFrom(value), "validator set");
+            validatorSets.put(record.getEffectiveSeq(), record.getValidatorsList().stream()
+                .map(validator -> new Validator(validator.getPublicKey(), validator.getPower())).toList());
+            return true;
+        });
+        Verify.that(validatorSets.containsKey(1L), "the store has no genesis validator set");
+    }
+
+    private static ValidatorSetRecord validatorSetRecord(final long effectiveSeq, final List<Validator> validators) {
+        final ValidatorSetRecord.Builder record = ValidatorSetRecord.newBuilder().setEffectiveSeq(effectiveSeq);
+        validators.forEach(validator -> record.addValidators(
+            ValidatorRecord.newBuilder().setPublicKey(validator.publicKey()).setPower(validator.power())));
+        return record.build();
     }
 
     private static Account plainAccount(final String address, final long balance) {

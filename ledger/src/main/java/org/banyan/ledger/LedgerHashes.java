@@ -7,6 +7,7 @@ import java.util.List;
 import org.banyan.crypto.Hashes;
 import org.banyan.protocol.ConsensusValue;
 import org.banyan.protocol.LedgerHeader;
+import org.banyan.protocol.ledger.ValidatorsHash;
 
 /**
  * The hashes a ledger header commits to. The header hash is BIF's: SHA-256 of the header serialized
@@ -35,8 +36,11 @@ public final class LedgerHashes {
         return java.util.Arrays.equals(header.getHash().toByteArray(), headerHash(header));
     }
 
-    static byte[] validatorsHash(final List<String> validators) {
-        return Hashes.sha256(("banyan/validators/v1\n" + String.join("\n", validators)).getBytes(StandardCharsets.UTF_8));
+    /** The commitment to a validator set, shared with consensus ({@link ValidatorsHash}). */
+    public static byte[] validatorsHash(final List<Validator> validators) {
+        return ValidatorsHash.of(validators.stream()
+            .map(validator -> new ValidatorsHash.Entry(validator.address(), validator.publicKey(), validator.power()))
+            .toList());
     }
 
     static byte[] feesHash(final FeeSchedule fees) {
@@ -57,7 +61,8 @@ public final class LedgerHashes {
             .append("governance_account=").append(genesis.governanceAccount()).append('\n')
             .append("min_gas_price=").append(genesis.fees().minGasPrice()).append('\n')
             .append("base_reserve=").append(genesis.fees().baseReserve()).append('\n');
-        genesis.validators().forEach(validator -> rules.append("validator=").append(validator).append('\n'));
+        genesis.validators().forEach(validator ->
+            rules.append("validator=").append(validator.publicKey()).append(',').append(validator.power()).append('\n'));
         genesis.accounts().forEach(account ->
             rules.append("account=").append(account.address()).append(',').append(account.balance()).append('\n'));
         return Hashes.sha256(rules.toString().getBytes(StandardCharsets.UTF_8));

@@ -48,6 +48,15 @@ public final class Limits {
     /** State-tree nodes kept in memory; the top levels of the tree stay hot for every block. */
     public static final int TRIE_NODE_CACHE_ENTRIES = 1_000_000;
 
+    /** Validators in one set; matches the consensus module's cap, beyond which votes per height grow too costly. */
+    public static final int MAX_VALIDATORS = 256;
+
+    /** Voting power of one validator: total power of a full set stays far from overflowing a long. */
+    public static final long MAX_VALIDATOR_POWER = 1L << 40;
+
+    /** Bytes of a system contract call's JSON input. */
+    public static final int MAX_CONTRACT_INPUT_BYTES = 64 * 1024;
+
     /** Parsed signer keys kept for reuse; active accounts sign repeatedly, and a parse costs as much as a verify. */
     public static final int PUBLIC_KEY_CACHE_ENTRIES = 100_000;
 

@@ -143,6 +143,9 @@ final class OperationExecutor {
     }
 
     private Optional<LedgerError> payCoin(final OperationPayCoin pay, final Account.Builder source) {
+        if (pay.getDestAddress().equals(ValidatorSetContract.ADDRESS)) {
+            return ValidatorSetContract.call(pay, source.getAddress(), context, state);
+        }
         final long reserve = context.genesis().fees().baseReserve();
         final long amount = pay.getAmount();
         if (source.getBalance() - reserve < amount) {

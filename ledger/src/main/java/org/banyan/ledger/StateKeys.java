@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
  *   <li>{@code l:<seq><index>} → hash of the index-th transaction of ledger seq</li>
  *   <li>{@code n:<hash>} → a state-tree node, content-addressed and immutable</li>
  *   <li>{@code v:<hash>} → an account as it was at some ledger, under the hash the state tree commits to</li>
+ *   <li>{@code w:<seq>} → the validator set effective from ledger seq ({@code ValidatorSetRecord})</li>
+ *   <li>{@code b:<seq>} → the consensus block and commit certificate of ledger seq ({@code CommittedBlock})</li>
  *   <li>{@code s:last} → seq of the last committed ledger</li>
  * </ul>
  */
@@ -50,6 +52,16 @@ final class StateKeys {
 
     static byte[] ledgerTransaction(final long seq, final int index) {
         return ByteBuffer.allocate(14).put((byte) 'l').put((byte) ':').putLong(seq).putInt(index).array();
+    }
+
+    static final byte[] VALIDATOR_SETS_PREFIX = ascii("w:");
+
+    static byte[] validatorSet(final long effectiveSeq) {
+        return ByteBuffer.allocate(10).put((byte) 'w').put((byte) ':').putLong(effectiveSeq).array();
+    }
+
+    static byte[] committedBlock(final long seq) {
+        return ByteBuffer.allocate(10).put((byte) 'b').put((byte) ':').putLong(seq).array();
     }
 
     static byte[] trieNode(final byte[] hash) {

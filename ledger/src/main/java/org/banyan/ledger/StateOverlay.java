@@ -2,6 +2,7 @@ package org.banyan.ledger;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.banyan.protocol.Account;
@@ -19,6 +20,9 @@ final class StateOverlay implements StateReader {
     private final Map<String, Account.Builder> accounts = new LinkedHashMap<>();
     /** Metadata changes per account: a present value is a put, an empty one a delete. */
     private final Map<String, Map<String, Optional<KeyPair>>> metadata = new LinkedHashMap<>();
+
+    /** A validator set that a governance call in this overlay asked for; the last call wins. */
+    private Optional<List<Validator>> pendingValidators = Optional.empty();
 
     StateOverlay(final StateReader parent) {
         this.parent = parent;
@@ -66,9 +70,20 @@ final class StateOverlay implements StateReader {
         metadata.computeIfAbsent(address, ignored -> new HashMap<>()).put(key, Optional.empty());
     }
 
+    void setPendingValidators(final List<Validator> validators) {
+        pendingValidators = Optional.of(List.copyOf(validators));
+    }
+
+    Optional<List<Validator>> pendingValidators() {
+        return pendingValidators;
+    }
+
     /** Moves every change of this overlay into {@code target}, which must be this overlay's parent. */
     void mergeInto(final StateOverlay target) {
         Verify.that(target == parent, "an overlay merges only into its parent");
+        if (pendingValidators.isPresent()) {
+            target.pendingValidators = pendingValidators;
+        }
         target.accounts.putAll(accounts);
         metadata.forEach((address, changes) ->
             target.metadata.computeIfAbsent(address, ignored -> new HashMap<>()).putAll(changes));

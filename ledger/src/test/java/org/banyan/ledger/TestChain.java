@@ -39,7 +39,8 @@ final class TestChain {
         this.genesisKey = key(0);
         final String address = genesisKey.publicKey().address().toString();
         this.genesis = new Genesis(CHAIN_ID, true, closeTimeMicros, address,
-            List.of(new GenesisAccount(address, GENESIS_BALANCE)), List.of(address), new FeeSchedule(1, baseReserve));
+            List.of(new GenesisAccount(address, GENESIS_BALANCE)), List.of(new Validator(genesisKey.publicKey().encoded(), 1)),
+            new FeeSchedule(1, baseReserve));
         this.ledger = Ledger.open(store, genesis);
     }
 

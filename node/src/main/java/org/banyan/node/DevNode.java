@@ -20,6 +20,7 @@ import org.banyan.crypto.PrivateKey;
 import org.banyan.ledger.FeeSchedule;
 import org.banyan.ledger.Genesis;
 import org.banyan.ledger.GenesisAccount;
+import org.banyan.ledger.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,7 +102,7 @@ public final class DevNode implements AutoCloseable {
         final String address = key.publicKey().address().toString();
         final long closeTimeMicros = ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant());
         final Genesis genesis = new Genesis(CHAIN_ID, true, closeTimeMicros, address,
-            List.of(new GenesisAccount(address, GENESIS_BALANCE)), List.of(address),
+            List.of(new GenesisAccount(address, GENESIS_BALANCE)), List.of(new Validator(key.publicKey().encoded(), 1)),
             new FeeSchedule(MIN_GAS_PRICE, BASE_RESERVE));
         writeAtomically(dataDirectory, genesisFile, GenesisConfig.toJson(genesis), "rw-r--r--");
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.banyan.ledger.FeeSchedule;
 import org.banyan.ledger.Genesis;
+import org.banyan.ledger.Validator;
 import org.banyan.ledger.GenesisAccount;
 
 /**
@@ -23,7 +24,7 @@ import org.banyan.ledger.GenesisAccount;
  *   "close_time": 1700000000000000,
  *   "governance_account": "did:bid:ef…",
  *   "accounts": [{"address": "did:bid:ef…", "balance": 100000000000000000}],
- *   "validators": ["did:bid:ef…"],
+ *   "validators": [{"public_key": "b06566…", "power": 1}],
  *   "fees": {"min_gas_price": 100, "base_reserve": 10000000}
  * }
  * }</pre>
@@ -61,12 +62,16 @@ public final class GenesisConfig {
             account.rejectUnknownFields(Set.of("address", "balance"));
             accounts.add(new GenesisAccount(account.requiredText("address"), account.requiredLong("balance")));
         }
-        final List<String> validators = new ArrayList<>();
-        for (final JsonNode validator : json.array("validators")) {
-            if (!validator.isTextual()) {
-                throw json.invalid("validators", "an array of BID addresses");
+        final List<Validator> validators = new ArrayList<>();
+        index = 0;
+        for (final JsonNode element : json.array("validators")) {
+            final ConfigJson validator = json.element("validators", index++, element);
+            validator.rejectUnknownFields(Set.of("public_key", "power"));
+            try {
+                validators.add(new Validator(validator.requiredText("public_key"), validator.optionalLong("power").orElse(1L)));
+            } catch (final IllegalArgumentException e) {
+                throw new IllegalArgumentException(json.source() + ": validators[" + (index - 1) + "]: " + e.getMessage(), e);
             }
-            validators.add(validator.textValue());
         }
         final ConfigJson fees = json.object("fees");
         fees.rejectUnknownFields(Set.of("min_gas_price", "base_reserve"));
@@ -95,7 +100,8 @@ public final class GenesisConfig {
         genesis.accounts().forEach(account ->
             accounts.addObject().put("address", account.address()).put("balance", account.balance()));
         final ArrayNode validators = root.putArray("validators");
-        genesis.validators().forEach(validators::add);
+        genesis.validators().forEach(validator ->
+            validators.addObject().put("public_key", validator.publicKey()).put("power", validator.power()));
         root.putObject("fees")
             .put("min_gas_price", genesis.fees().minGasPrice())
             .put("base_reserve", genesis.fees().baseReserve());

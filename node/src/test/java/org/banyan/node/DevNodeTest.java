@@ -12,6 +12,7 @@ import java.time.Duration;
 import org.banyan.crypto.PrivateKey;
 import org.banyan.ledger.Genesis;
 import org.banyan.ledger.GenesisAccount;
+import org.banyan.ledger.Validator;
 import org.banyan.protocol.Transaction;
 import org.banyan.sdk.KeyFile;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class DevNodeTest {
 
             final Genesis genesis = GenesisConfig.load(info.genesisFile());
             assertThat(genesis.accounts()).containsExactly(new GenesisAccount(info.genesisAccount(), DevNode.GENESIS_BALANCE));
-            assertThat(genesis.validators()).containsExactly(info.genesisAccount());
+            assertThat(genesis.validators()).extracting(Validator::address).containsExactly(info.genesisAccount());
             assertThat(genesis.governanceAccount()).isEqualTo(info.genesisAccount());
             assertThat(dev.node().ledger().account(info.genesisAccount()).orElseThrow().getBalance())
                 .isEqualTo(DevNode.GENESIS_BALANCE);

@@ -7,17 +7,20 @@ import java.util.List;
 import org.banyan.ledger.FeeSchedule;
 import org.banyan.ledger.Genesis;
 import org.banyan.ledger.GenesisAccount;
+import org.banyan.ledger.Validator;
 import org.junit.jupiter.api.Test;
 
 class GenesisConfigTest {
 
     private static final String ALICE = TestTransactions.address(TestTransactions.key(1));
     private static final String BOB = TestTransactions.address(TestTransactions.key(2));
+    private static final String ALICE_KEY = TestTransactions.key(1).publicKey().encoded();
 
     @Test
     void aGenesisSurvivesTheRoundTrip() {
         final Genesis genesis = new Genesis(42, false, 1_700_000_000_000_000L, ALICE,
-            List.of(new GenesisAccount(ALICE, 5), new GenesisAccount(BOB, Long.MAX_VALUE - 5)), List.of(BOB, ALICE),
+            List.of(new GenesisAccount(ALICE, 5), new GenesisAccount(BOB, Long.MAX_VALUE - 5)), List.of(new Validator(TestTransactions.key(2).publicKey().encoded(), 3),
+                new Validator(TestTransactions.key(1).publicKey().encoded(), 1)),
             new FeeSchedule(1_000, 0));
         assertThat(GenesisConfig.parse(GenesisConfig.toJson(genesis), "test")).isEqualTo(genesis);
     }
@@ -25,7 +28,7 @@ class GenesisConfigTest {
     @Test
     void unspecifiedChainIdsAreAcceptedUnlessTurnedOff() {
         final String json = "{\"chain_id\": 3, \"close_time\": 1, \"governance_account\": \"" + ALICE + "\","
-            + " \"accounts\": [{\"address\": \"" + ALICE + "\", \"balance\": 10}], \"validators\": [\"" + ALICE + "\"],"
+            + " \"accounts\": [{\"address\": \"" + ALICE + "\", \"balance\": 10}], \"validators\": [{\"public_key\": \"" + ALICE_KEY + "\"}],"
             + " \"fees\": {\"min_gas_price\": 100, \"base_reserve\": 0}}";
         assertThat(GenesisConfig.parse(json, "test").acceptUnspecifiedChainId()).isTrue();
     }
@@ -35,13 +38,17 @@ class GenesisConfigTest {
         assertThatThrownBy(() -> GenesisConfig.parse("{\"chain_id\": 1}", "genesis.json"))
             .hasMessageContaining("genesis.json").hasMessageContaining("required");
         assertThatThrownBy(() -> GenesisConfig.parse("{\"chain_id\": 1, \"close_time\": 1, \"governance_account\": \""
-                + ALICE + "\", \"accounts\": [{\"address\": \"nobody\", \"balance\": 1}], \"validators\": [\"" + ALICE
-                + "\"], \"fees\": {\"min_gas_price\": 1, \"base_reserve\": 0}}", "genesis.json"))
+                + ALICE + "\", \"accounts\": [{\"address\": \"nobody\", \"balance\": 1}], \"validators\": [{\"public_key\": \"" + ALICE_KEY
+                + "\"}], \"fees\": {\"min_gas_price\": 1, \"base_reserve\": 0}}", "genesis.json"))
             .hasMessageContaining("genesis.json").hasMessageContaining("'nobody' is not a valid BID address");
         assertThatThrownBy(() -> GenesisConfig.parse("{\"accounts\": [7]}", "genesis.json"))
             .hasMessageContaining("'accounts'[0] must be a JSON object");
         assertThatThrownBy(() -> GenesisConfig.parse("{\"validators\": [7]}", "genesis.json"))
-            .hasMessageContaining("'validators' must be an array of BID addresses");
+            .hasMessageContaining("'validators'[0] must be a JSON object");
+        assertThatThrownBy(() -> GenesisConfig.parse("{\"chain_id\": 1, \"close_time\": 1, \"governance_account\": \""
+                + ALICE + "\", \"accounts\": [{\"address\": \"" + ALICE + "\", \"balance\": 1}], \"validators\": "
+                + "[{\"public_key\": \"b06566ff\"}], \"fees\": {\"min_gas_price\": 1, \"base_reserve\": 0}}", "genesis.json"))
+            .hasMessageContaining("genesis.json: validators[0]").hasMessageContaining("not a valid public key");
         assertThatThrownBy(() -> GenesisConfig.parse("{\"fees\": {\"min_gas\": 1}}", "genesis.json"))
             .hasMessageContaining("unknown field 'min_gas'");
         assertThatThrownBy(() -> GenesisConfig.parse("{\"chain_id\": 1.5}", "genesis.json"))

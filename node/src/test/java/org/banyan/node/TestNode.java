@@ -22,6 +22,7 @@ import org.banyan.crypto.PrivateKey;
 import org.banyan.ledger.FeeSchedule;
 import org.banyan.ledger.Genesis;
 import org.banyan.ledger.GenesisAccount;
+import org.banyan.ledger.Validator;
 import org.banyan.node.mempool.MempoolLimits;
 import org.banyan.protocol.Account;
 import org.banyan.protocol.Signature;
@@ -77,7 +78,8 @@ final class TestNode implements AutoCloseable {
         for (int index = 1; index <= FUNDED_ACCOUNTS; index++) {
             accounts.add(new GenesisAccount(TestTransactions.address(TestTransactions.key(index)), FUNDED_BALANCE));
         }
-        return new Genesis(CHAIN_ID, true, 1_600_000_000_000_000L, GENESIS_ADDRESS, accounts, List.of(GENESIS_ADDRESS),
+        return new Genesis(CHAIN_ID, true, 1_600_000_000_000_000L, GENESIS_ADDRESS, accounts,
+            List.of(new Validator(GENESIS_KEY.publicKey().encoded(), 1)),
             new FeeSchedule(TestTransactions.GAS_PRICE, DevNode.BASE_RESERVE));
     }
 

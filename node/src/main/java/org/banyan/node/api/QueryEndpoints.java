@@ -13,6 +13,7 @@ import org.banyan.crypto.Hashes;
 import org.banyan.crypto.Hex;
 import org.banyan.ledger.AccountProof;
 import org.banyan.ledger.Ledger;
+import org.banyan.ledger.Validator;
 import org.banyan.node.mempool.Mempool;
 import org.banyan.node.mempool.PendingTransaction;
 import org.banyan.protocol.Account;
@@ -49,14 +50,15 @@ final class QueryEndpoints {
         result.set("header", BifJson.render(header.get()));
         // BIF's size of the ledger record; Banyan stores transactions apart from the header.
         result.put("ledger_length", header.get().getSerializedSize());
-        final List<String> validators = ledger.genesis().validators();
+        final List<String> validators = ledger.validators(seq).stream().map(Validator::address).toList();
         if (QueryParameters.flag(context, "with_validator")) {
             final ArrayNode list = result.putArray("validators");
             validators.forEach(list::add);
         }
         if (QueryParameters.flag(context, "with_leader")) {
-            // One validator closes every ledger until consensus arrives.
-            result.put("leader", validators.get(0));
+            // The proposer that consensus recorded with the ledger; a dev chain's single validator otherwise.
+            result.put("leader", ledger.committedBlock(seq).map(decided -> decided.getBlock().getProposer())
+                .filter(proposer -> !proposer.isEmpty()).orElse(validators.get(0)));
         }
         responses.write(context, responses.success(result));
     }
