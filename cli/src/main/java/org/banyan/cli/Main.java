@@ -15,7 +15,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = BanyanVersion.class,
         description = "Banyan: a BIF 1.x compatible blockchain node and client.",
         subcommands = {KeyCommand.class, DevCommand.class, TxCommand.class, AccountCommand.class, LedgerCommand.class,
-            BenchCommand.class})
+            BenchCommand.class, GenesisCommand.class, NodeCommand.class, TestnetCommand.class,
+            SimCommand.class})
 public final class Main implements Runnable {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
@@ -32,7 +33,7 @@ public final class Main implements Runnable {
     /** Without a subcommand there is nothing to do: show what there is. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: key, dev, tx, account, ledger or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: key, dev, tx, account, ledger, bench, genesis, node, testnet or sim");
     }
 
     boolean verbose() {

@@ -14,16 +14,17 @@ import java.security.SecureRandom;
 import java.util.List;
 
 /**
- * Keeps DESIGN.md's promises: the functional core (crypto, trie, protocol, ledger, consensus) does no I/O, starts no
- * threads, reads no clock and draws no randomness of its own; and module dependencies point the way the module table
- * says. Runs over the main classes of every module on the cli's class path.
+ * Keeps DESIGN.md's promises: the functional core (crypto, trie, protocol, ledger, consensus) and the simulator that
+ * replays it from one seed do no I/O, start no threads, read no clock and draw no randomness of their own; and module
+ * dependencies point the way the module table says. Runs over the main classes of every module on the cli's class
+ * path.
  */
 @AnalyzeClasses(packages = "org.banyan", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     private static final String[] FUNCTIONAL_CORE = {
         "org.banyan.crypto..", "org.banyan.trie..", "org.banyan.protocol..", "org.banyan.ledger..",
-        "org.banyan.consensus.."};
+        "org.banyan.consensus..", "org.banyan.sim.."};
 
     @ArchTest
     static final ArchRule coreDoesNoFileOrNetworkIo = noClasses()
@@ -57,7 +58,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule executionCreatesNoSecureRandom = noClasses()
             .that().resideInAnyPackage("org.banyan.trie..", "org.banyan.protocol..", "org.banyan.ledger..",
-                    "org.banyan.consensus..")
+                    "org.banyan.consensus..", "org.banyan.sim..")
             .should().callConstructor(SecureRandom.class)
             .because("only crypto may draw its own randomness (SM2 signing nonces), and only where its task allows");
 
@@ -89,10 +90,25 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.banyan.cli..", "org.banyan.bench..")
             .because("DESIGN.md: cli and bench sit on top of the node");
 
+    @ArchTest
+    static final ArchRule consensusKnowsOnlyCryptoAndProtocol = noClasses()
+            .that().resideInAPackage("org.banyan.consensus..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.banyan.ledger..", "org.banyan.store..",
+                    "org.banyan.trie..", "org.banyan.node..", "org.banyan.p2p..", "org.banyan.sim..",
+                    "org.banyan.sdk..", "org.banyan.cli..", "org.banyan.bench..")
+            .because("DESIGN.md: consensus depends on crypto and protocol; the node adapts the ledger to it");
+
+    @ArchTest
+    static final ArchRule onlyTheCommandLineRunsTheSimulator = noClasses()
+            .that().resideOutsideOfPackages("org.banyan.sim..", "org.banyan.cli..")
+            .should().dependOnClassesThat().resideInAPackage("org.banyan.sim..")
+            .because("DESIGN.md: sim is test support; no production module may depend on it");
+
     /** Guards against rules that pass because a module's classes were never imported. */
     @ArchTest
     static void everyModuleIsAnalysed(final JavaClasses classes) {
-        for (String module : List.of("crypto", "trie", "protocol", "store", "ledger", "sdk", "node", "cli")) {
+        for (String module : List.of("crypto", "trie", "protocol", "store", "ledger", "consensus", "sim", "sdk", "node",
+                "cli")) {
             assertThat(classes.containPackage("org.banyan." + module)).as(module).isTrue();
         }
     }

@@ -141,6 +141,11 @@ final class ConfigJson {
         });
     }
 
+    /** Whether the field is present and not null. */
+    boolean has(final String field) {
+        return value(field).isPresent();
+    }
+
     String source() {
         return source;
     }

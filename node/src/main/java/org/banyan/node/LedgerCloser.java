@@ -2,23 +2,15 @@ package org.banyan.node;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.banyan.ledger.ClosedLedger;
 import org.banyan.ledger.Ledger;
-import org.banyan.ledger.Rejected;
 import org.banyan.ledger.VerifiedTransaction;
 import org.banyan.node.mempool.Mempool;
-import org.banyan.protocol.Account;
-import org.banyan.protocol.ERRORCODE;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -197,8 +189,7 @@ public final class LedgerCloser implements AutoCloseable {
     private void closeIfDue() {
         final long now = System.nanoTime();
         final boolean idleDue = now - (lastCloseNanos + millisToNanos(timing.idleCloseIntervalMillis())) >= 0;
-        final List<VerifiedTransaction> ready = withinLedgerSize(
-            mempool.takeReady(MAX_TRANSACTIONS_PER_LEDGER, this::committedNonce));
+        final List<VerifiedTransaction> ready = LedgerBatches.takeReady(ledger, mempool);
         if (ready.isEmpty() && !idleDue) {
             // Only transactions behind a nonce gap are pending: look again one interval later.
             nextReadyCheckNanos = now + millisToNanos(timing.closeIntervalMillis());
@@ -207,26 +198,14 @@ public final class LedgerCloser implements AutoCloseable {
         closeLedger(ready);
     }
 
-    /** The longest prefix that fits {@link #MAX_LEDGER_BYTES}; a prefix keeps every account's nonces contiguous. */
-    private static List<VerifiedTransaction> withinLedgerSize(final List<VerifiedTransaction> ready) {
-        long bytes = 0;
-        for (int index = 0; index < ready.size(); index++) {
-            bytes += ready.get(index).sizeBytes();
-            if (bytes > MAX_LEDGER_BYTES) {
-                return ready.subList(0, index);
-            }
-        }
-        return ready;
-    }
-
     private void closeLedger(final List<VerifiedTransaction> transactions) {
         final long startNanos = System.nanoTime();
-        final long closeTimeMicros = Math.max(micros(clock.instant()), ledger.lastHeader().getCloseTime() + 1);
+        final long closeTimeMicros = LedgerBatches.nextCloseTimeMicros(ledger, clock);
         final ClosedLedger closed = ledger.close(transactions, closeTimeMicros);
         final long durationNanos = System.nanoTime() - startNanos;
         lastCloseNanos = System.nanoTime();
         nextReadyCheckNanos = lastCloseNanos;
-        pruneMempool(transactions, closed.rejected());
+        LedgerBatches.pruneMempool(ledger, mempool, transactions, closed.rejected());
         metrics.ledgerClosed(closed, durationNanos);
         LOG.debug("Closed ledger {} with {} transactions ({} left out) in {} ms", closed.header().getSeq(),
             closed.results().size(), closed.rejected().size(), TimeUnit.NANOSECONDS.toMillis(durationNanos));
@@ -236,37 +215,6 @@ public final class LedgerCloser implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-    }
-
-    /**
-     * Drops from the mempool every transaction the new state has made stale (nonce at or below its account's nonce)
-     * and every transaction the close left out for a reason other than waiting its turn.
-     */
-    private void pruneMempool(final List<VerifiedTransaction> offered, final List<Rejected> rejected) {
-        final Map<String, Long> committedNonces = new HashMap<>();
-        for (final VerifiedTransaction transaction : offered) {
-            committedNonces.computeIfAbsent(transaction.source(), this::committedNonce);
-        }
-        mempool.removeCommitted(committedNonces);
-        final List<String> hopeless = new ArrayList<>();
-        for (final Rejected left : rejected) {
-            final VerifiedTransaction transaction = left.transaction();
-            final boolean waitsItsTurn = left.error().code() == ERRORCODE.ERRCODE_BAD_SEQUENCE
-                && transaction.nonce() > committedNonces.get(transaction.source()) + 1;
-            if (!waitsItsTurn) {
-                hopeless.add(transaction.hashHex());
-                LOG.debug("Dropped {}: {}", transaction, left.error().message());
-            }
-        }
-        hopeless.forEach(mempool::remove);
-    }
-
-    private long committedNonce(final String source) {
-        return ledger.account(source).map(Account::getNonce).orElse(0L);
-    }
-
-    private static long micros(final Instant instant) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 
     private static long millisToNanos(final long millis) {

@@ -1,11 +1,18 @@
 package org.banyan.node;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.banyan.ledger.Genesis;
 import org.banyan.ledger.Ledger;
+import org.banyan.ledger.VerifiedTransaction;
 import org.banyan.node.api.HttpApi;
+import org.banyan.node.consensus.ConsensusService;
+import org.banyan.node.consensus.NodeKeyFile;
 import org.banyan.node.mempool.Mempool;
 import org.banyan.store.KeyValueStore;
 import org.banyan.store.MemoryStore;
@@ -14,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running node: the ledger over its store, the mempool, the ledger closer thread, the submission pipeline and the
- * HTTP API, wired together. {@link #close()} stops them in the safe order: stop accepting requests, finish the close
- * in progress, stop the verifiers, and close the store last.
+ * A running node: the ledger over its store, the mempool, either the solo ledger closer thread or BFT consensus with
+ * peers (when the config has {@code p2p}), the submission pipeline and the HTTP API, wired together. {@link #close()}
+ * stops them in the safe order: stop accepting requests, finish the close or commit in progress, stop the verifiers,
+ * and close the store last.
  */
 public final class Node implements AutoCloseable {
 
@@ -28,17 +36,20 @@ public final class Node implements AutoCloseable {
     private final KeyValueStore store;
     private final Ledger ledger;
     private final Mempool mempool;
-    private final LedgerCloser closer;
+    private final Optional<LedgerCloser> closer;
+    private final Optional<ConsensusService> consensus;
     private final SubmissionPipeline pipeline;
     private final HttpApi api;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Node(final KeyValueStore store, final Ledger ledger, final Mempool mempool, final LedgerCloser closer,
+    private Node(final KeyValueStore store, final Ledger ledger, final Mempool mempool,
+                 final Optional<LedgerCloser> closer, final Optional<ConsensusService> consensus,
                  final SubmissionPipeline pipeline, final HttpApi api) {
         this.store = store;
         this.ledger = ledger;
         this.mempool = mempool;
         this.closer = closer;
+        this.consensus = consensus;
         this.pipeline = pipeline;
         this.api = api;
     }
@@ -62,26 +73,42 @@ public final class Node implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(genesis, "genesis");
         Objects.requireNonNull(clock, "clock");
-        LedgerCloser closer = null;
+        Optional<LedgerCloser> closer = Optional.empty();
+        Optional<ConsensusService> consensus = Optional.empty();
         SubmissionPipeline pipeline = null;
         try {
             final Ledger ledger = Ledger.open(store, genesis);
             final Mempool mempool = new Mempool(config.mempool());
             final NodeMetrics metrics = new NodeMetrics(() -> ledger.lastHeader().getSeq(), mempool::size);
-            closer = new LedgerCloser(ledger, mempool, clock, config.timing(), metrics);
+            // Accepted transactions wake the closer (solo) or are gossiped (consensus); the target is set below.
+            final AtomicReference<Consumer<List<VerifiedTransaction>>> onAccepted =
+                new AtomicReference<>(accepted -> { });
             pipeline = new SubmissionPipeline(ledger, mempool, clock, metrics, config.verifierThreads(),
-                closer::transactionsArrived);
-            closer.start();
+                accepted -> onAccepted.get().accept(accepted));
+            if (config.runsConsensus()) {
+                final ConsensusService service = ConsensusService.start(new ConsensusService.Settings(
+                        NodeKeyFile.read(config.nodeKeyFile().orElseThrow()), config.p2p().orElseThrow(),
+                        config.consensusTimeouts(), config.dataDirectory()),
+                    ledger, mempool, pipeline, metrics, clock);
+                consensus = Optional.of(service);
+                onAccepted.set(service::announce);
+            } else {
+                final LedgerCloser solo = new LedgerCloser(ledger, mempool, clock, config.timing(), metrics);
+                closer = Optional.of(solo);
+                onAccepted.set(accepted -> solo.transactionsArrived());
+                solo.start();
+            }
             final HttpApi api = HttpApi.start(config.httpHost(), config.httpPort(), ledger, mempool, pipeline, metrics);
-            LOG.info("Node started: chain {}, last ledger {}, {} storage, HTTP on {}:{}", ledger.chainId(),
-                ledger.lastHeader().getSeq(), config.storage().configName(), config.httpHost(), api.port());
-            return new Node(store, ledger, mempool, closer, pipeline, api);
+            LOG.info("Node started: chain {}, last ledger {}, {} storage, {}, HTTP on {}:{}", ledger.chainId(),
+                ledger.lastHeader().getSeq(), config.storage().configName(),
+                consensus.map(service -> "consensus as " + service.nodeAddress() + " on p2p port "
+                    + service.p2pPort()).orElse("solo"), config.httpHost(), api.port());
+            return new Node(store, ledger, mempool, closer, consensus, pipeline, api);
         } catch (final RuntimeException e) {
+            consensus.ifPresent(ConsensusService::close);
+            closer.ifPresent(LedgerCloser::close);
             if (pipeline != null) {
                 pipeline.close();
-            }
-            if (closer != null) {
-                closer.close();
             }
             store.close();
             throw e;
@@ -110,9 +137,14 @@ public final class Node implements AutoCloseable {
         return mempool;
     }
 
-    /** The ledger closer, for waiting on ledgers. */
-    public LedgerCloser closer() {
+    /** The solo ledger closer, for waiting on ledgers; empty when the node runs consensus. */
+    public Optional<LedgerCloser> closer() {
         return closer;
+    }
+
+    /** The consensus part; empty when the node runs solo. */
+    public Optional<ConsensusService> consensus() {
+        return consensus;
     }
 
     /** Stops the node; later calls do nothing. */
@@ -122,7 +154,8 @@ public final class Node implements AutoCloseable {
             return;
         }
         api.close();
-        closer.close();
+        closer.ifPresent(LedgerCloser::close);
+        consensus.ifPresent(ConsensusService::close);
         pipeline.close();
         store.close();
         LOG.info("Node stopped at ledger {}", ledger.lastHeader().getSeq());

@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.banyan.crypto.Hashes;
 import org.banyan.crypto.Hex;
 import org.banyan.ledger.Ledger;
@@ -46,15 +47,16 @@ public final class SubmissionPipeline implements AutoCloseable {
     private final Mempool mempool;
     private final Clock clock;
     private final NodeMetrics metrics;
-    private final Runnable onAccepted;
+    private final Consumer<List<VerifiedTransaction>> onAccepted;
     private final ThreadPoolExecutor verifiers;
 
     /**
      * @param verifierThreads threads that verify signatures; the number of cores is right for a dedicated node
-     * @param onAccepted called once after a request put at least one transaction into the mempool
+     * @param onAccepted called once after a request put at least one transaction into the mempool, with those
+     *     transactions in order
      */
     public SubmissionPipeline(final Ledger ledger, final Mempool mempool, final Clock clock, final NodeMetrics metrics,
-                              final int verifierThreads, final Runnable onAccepted) {
+                              final int verifierThreads, final Consumer<List<VerifiedTransaction>> onAccepted) {
         if (verifierThreads < 1) {
             throw new IllegalArgumentException("verifierThreads must be at least 1 but is " + verifierThreads);
         }
@@ -76,19 +78,19 @@ public final class SubmissionPipeline implements AutoCloseable {
         }
         final List<Decoded> decoded = decodeAll(items);
         final List<SubmissionResult> results = new ArrayList<>(items.size());
-        boolean anyAccepted = false;
+        final List<VerifiedTransaction> accepted = new ArrayList<>();
         for (final Decoded item : decoded) {
             final SubmissionResult result = admit(item);
             if (result.error().isPresent()) {
                 metrics.transactionRejected(result.error().get().number());
             } else {
                 metrics.transactionAccepted();
-                anyAccepted = true;
+                accepted.add(item.outcome().value());
             }
             results.add(result);
         }
-        if (anyAccepted) {
-            onAccepted.run();
+        if (!accepted.isEmpty()) {
+            onAccepted.accept(accepted);
         }
         return results;
     }

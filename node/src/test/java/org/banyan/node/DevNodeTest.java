@@ -54,8 +54,8 @@ class DevNodeTest {
             final PrivateKey owner = PrivateKey.parse(key.get("private_key").asText());
             final Transaction payment = TestTransactions.createAccount(owner, 1, recipient, 123_456_789).build();
             dev.node().mempool().add(TestTransactions.verified(owner, payment), Clock.systemUTC().millis());
-            dev.node().closer().transactionsArrived();
-            assertThat(dev.node().closer().awaitLedger(2, Duration.ofSeconds(10))).isTrue();
+            dev.node().closer().orElseThrow().transactionsArrived();
+            assertThat(dev.node().closer().orElseThrow().awaitLedger(2, Duration.ofSeconds(10))).isTrue();
             genesisAccount = info.genesisAccount();
             heightAfterPayment = dev.node().ledger().lastHeader().getSeq();
         }

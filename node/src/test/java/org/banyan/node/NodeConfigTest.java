@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.banyan.consensus.RoundTimeout;
+import org.banyan.consensus.Timeouts;
+import org.banyan.node.consensus.PeerSettings;
 import org.banyan.node.mempool.MempoolLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +47,54 @@ class NodeConfigTest {
             """));
         assertThat(config).isEqualTo(new NodeConfig(Path.of("/var/banyan"), directory.resolve("g.json"),
             StorageKind.MEMORY, "0.0.0.0", 8080, new LedgerTiming(500, 5000), new MempoolLimits(10, 2, 1000), 3));
+    }
+
+    @Test
+    void withoutP2pTheNodeRunsSolo() throws Exception {
+        final NodeConfig config = NodeConfig.load(write("{\"genesis\": \"g.json\"}"));
+        assertThat(config.runsConsensus()).isFalse();
+        assertThat(config.nodeKeyFile()).isEmpty();
+        assertThat(config.consensusTimeouts()).isEqualTo(NodeConfig.DEFAULT_TIMEOUTS);
+    }
+
+    @Test
+    void theConsensusFieldsAreRead() throws Exception {
+        final String observer = TestTransactions.address(TestTransactions.key(9));
+        final NodeConfig config = NodeConfig.load(write("""
+            {"genesis": "g.json", "node_key": "keys/node-key.json",
+             "p2p": {"host": "0.0.0.0", "port": 19344, "peers": ["127.0.0.1:19346", "10.0.0.2:19348"],
+                     "observers": ["%s"]},
+             "consensus": {"timeout_propose_millis": 1000, "timeout_prevote_millis": 500,
+                           "timeout_precommit_millis": 400, "timeout_increase_millis": 300,
+                           "timeout_max_millis": 10000, "timeout_commit_millis": 20}}
+            """.formatted(observer)));
+        assertThat(config.runsConsensus()).isTrue();
+        assertThat(config.nodeKeyFile()).contains(directory.resolve("keys/node-key.json"));
+        assertThat(config.p2p()).contains(new PeerSettings("0.0.0.0", 19344,
+            List.of(new PeerSettings.PeerEndpoint("127.0.0.1", 19346), new PeerSettings.PeerEndpoint("10.0.0.2", 19348)),
+            List.of(observer)));
+        assertThat(config.consensusTimeouts()).isEqualTo(new Timeouts(new RoundTimeout(1000, 300),
+            new RoundTimeout(500, 300), new RoundTimeout(400, 300), 20, 10_000));
+    }
+
+    @Test
+    void consensusMistakesAreNamed() throws Exception {
+        assertThatThrownBy(() -> NodeConfig.load(write("{\"genesis\": \"g\", \"p2p\": {}}")))
+            .hasMessageContaining("needs a node_key");
+        assertThatThrownBy(() -> NodeConfig.load(write(
+            "{\"genesis\": \"g\", \"node_key\": \"k\", \"p2p\": {\"peers\": [\"nohost\"]}}")))
+            .hasMessageContaining("host:port");
+        assertThatThrownBy(() -> NodeConfig.load(write(
+            "{\"genesis\": \"g\", \"node_key\": \"k\", \"p2p\": {\"observers\": [\"alice\"]}}")))
+            .hasMessageContaining("observer 'alice' is not a BID address");
+        assertThatThrownBy(() -> NodeConfig.load(write(
+            "{\"genesis\": \"g\", \"consensus\": {\"timeout_max_millis\": 10}}")))
+            .hasMessageContaining("node.json").hasMessageContaining("timeout cap");
+        assertThatThrownBy(() -> NodeConfig.load(write(
+            "{\"genesis\": \"g\", \"consensus\": {\"timeout_propse_millis\": 10}}")))
+            .hasMessageContaining("unknown field 'timeout_propse_millis'");
+        assertThat(NodeConfig.load(write("{\"genesis\": \"g\", \"node_key\": \"k\", \"p2p\": {}}")).p2p())
+            .map(PeerSettings::port).isEqualTo(Optional.of(NodeConfig.DEFAULT_P2P_PORT));
     }
 
     @Test

@@ -61,6 +61,11 @@ final class TestNode implements AutoCloseable {
         this.base = "http://127.0.0.1:" + node.httpPort();
     }
 
+    /** Wraps a node started elsewhere; the node owns and closes the store. */
+    static TestNode over(final Node node, final KeyValueStore store) {
+        return new TestNode(node, store);
+    }
+
     static TestNode start() {
         return start(FAST, MempoolLimits.DEFAULTS);
     }

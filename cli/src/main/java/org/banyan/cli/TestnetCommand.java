@@ -1,0 +1,104 @@
+package org.banyan.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code banyan testnet}: a whole network on loopback, one child JVM per node, each with its own RocksDB and ports.
+ * The first run writes the network with {@code banyan genesis}; later runs on the same directory start it again.
+ * Ctrl-C stops every node.
+ */
+@Command(name = "testnet", description = {"Run a multi-validator network on 127.0.0.1, one process per node, until Ctrl-C.",
+    "The first run writes it (as banyan genesis does); later runs on the same directory resume it."})
+final class TestnetCommand extends CliCommand {
+
+    /**
+     * Heap of each node's JVM: without it every child claims a quarter of the machine's memory, and four of them
+     * would claim it all.
+     */
+    static final String NODE_MAX_HEAP_OPTION = "-Xmx512m";
+
+    @Option(names = "--validators", paramLabel = "N", defaultValue = "4",
+            description = "Number of validators of a new network (default: ${DEFAULT-VALUE}).")
+    int validators;
+
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = ".banyan/testnet",
+            description = "The network's directory (default: ${DEFAULT-VALUE}).")
+    Path directory;
+
+    @Option(names = "--base-port", paramLabel = "P", defaultValue = "" + NetworkPlan.DEFAULT_BASE_PORT,
+            description = "First port of a new network (default: ${DEFAULT-VALUE}).")
+    int basePort;
+
+    @Override
+    int execute() {
+        Path target = directory.toAbsolutePath().normalize();
+        boolean resumed = Files.exists(target.resolve(NetworkManifest.FILE));
+        NetworkManifest manifest = resumed
+                ? NetworkManifest.load(target)
+                : NetworkFiles.write(target, new NetworkPlan(validators, 0, basePort, NetworkPlan.DEFAULT_CHAIN_ID),
+                        Clock.systemUTC(), new SecureRandom());
+        AtomicBoolean stopping = new AtomicBoolean();
+        List<Process> processes = new ArrayList<>();
+        StopSignal signal = StopSignal.onShutdown(() -> {
+            List<Process> started;
+            synchronized (processes) {
+                stopping.set(true);
+                started = List.copyOf(processes);
+            }
+            boolean clean = ChildJvm.stopAll(started, ChildJvm.STOP_GRACE);
+            out().println(clean ? "Every node stopped." : "Every node stopped; some had to be killed.");
+            out().flush();
+        }, "banyan-testnet-shutdown");
+        for (NetworkManifest.Node node : manifest.nodes()) {
+            // Under the lock, so that a Ctrl-C during start-up stops every child started so far and starts no more.
+            synchronized (processes) {
+                if (stopping.get()) {
+                    break;
+                }
+                Process process = ChildJvm.start(List.of(NODE_MAX_HEAP_OPTION),
+                        List.of("node", "--config", node.configFile(target).toString()), node.logFile(target));
+                processes.add(process);
+                process.onExit().thenAccept(exited -> reportExit(node, exited, stopping, target));
+            }
+        }
+        printEndpoints(manifest, target, resumed);
+        CompletableFuture<Void> allExited = CompletableFuture.allOf(
+                List.copyOf(processes).stream().map(Process::onExit).toArray(CompletableFuture[]::new));
+        CompletableFuture.anyOf(signal.stopped(), allExited).join();
+        if (!stopping.get()) {
+            throw new CommandFailedException("every node of the testnet has exited; see their logs under " + target);
+        }
+        return ExitCode.OK;
+    }
+
+    private void reportExit(final NetworkManifest.Node node, final Process exited, final AtomicBoolean stopping,
+                            final Path target) {
+        if (!stopping.get()) {
+            spec.commandLine().getErr().println("warning: " + node.name() + " (pid " + exited.pid()
+                    + ") exited with code " + exited.exitValue() + "; its log: " + node.logFile(target));
+            spec.commandLine().getErr().flush();
+        }
+    }
+
+    private void printEndpoints(final NetworkManifest manifest, final Path target, final boolean resumed) {
+        out().println("Banyan testnet is running (" + (resumed ? "resumed" : "created") + ") in " + target);
+        for (NetworkManifest.Node node : manifest.nodes()) {
+            out().println("  " + node.name() + " (" + node.role().jsonName() + " " + node.address() + "): HTTP "
+                    + node.httpUrl() + ", p2p " + node.p2pEndpoint() + ", log " + node.logFile(target));
+        }
+        out().println("  genesis account: " + manifest.genesisAccount());
+        out().println("  its key file:    " + target.resolve(NetworkManifest.GENESIS_KEY_FILE));
+        out().println("Press Ctrl-C to stop every node.");
+        out().flush();
+    }
+}

@@ -1,0 +1,69 @@
+package org.banyan.sim;
+
+import com.google.protobuf.ByteString;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.banyan.ledger.Ledger;
+import org.banyan.ledger.VerifiedTransaction;
+import org.banyan.protocol.Account;
+import org.banyan.protocol.TransactionEnv;
+
+/** A node's pending transactions, in arrival order, capped; proposals take each source's nonces in sequence. */
+final class Mempool {
+
+    /** Pending transactions a node keeps; beyond it new ones are dropped, as a real mempool pushes back. */
+    static final int MAX_TRANSACTIONS = 5_000;
+
+    /** Transactions one simulated block carries; small blocks keep a run's ledger work light. */
+    static final int MAX_TRANSACTIONS_PER_BLOCK = 20;
+
+    /** A pending transaction with its decoded form. */
+    record Entry(TransactionEnv envelope, VerifiedTransaction transaction) {
+    }
+
+    private final Map<ByteString, Entry> pending = new LinkedHashMap<>();
+
+    /** Adds a transaction; false when known already or the pool is full. */
+    boolean add(final Entry entry) {
+        final ByteString hash = ByteString.copyFrom(entry.transaction().hash());
+        if (pending.containsKey(hash) || pending.size() >= MAX_TRANSACTIONS) {
+            return false;
+        }
+        pending.put(hash, entry);
+        return true;
+    }
+
+    void removeAll(final Collection<ByteString> hashes) {
+        hashes.forEach(pending::remove);
+    }
+
+    int size() {
+        return pending.size();
+    }
+
+    /**
+     * Transactions for a block: per source (in address order), consecutive nonces after the committed one, so that
+     * none is excluded for a nonce gap.
+     */
+    List<TransactionEnv> select(final Ledger ledger) {
+        final Map<String, NavigableMap<Long, Entry>> bySource = new TreeMap<>();
+        for (final Entry entry : pending.values()) {
+            bySource.computeIfAbsent(entry.transaction().source(), source -> new TreeMap<>())
+                    .put(entry.transaction().nonce(), entry);
+        }
+        final List<TransactionEnv> selected = new ArrayList<>();
+        for (final Map.Entry<String, NavigableMap<Long, Entry>> source : bySource.entrySet()) {
+            long nonce = ledger.account(source.getKey()).map(Account::getNonce).orElse(0L) + 1;
+            while (selected.size() < MAX_TRANSACTIONS_PER_BLOCK && source.getValue().containsKey(nonce)) {
+                selected.add(source.getValue().get(nonce).envelope());
+                nonce++;
+            }
+        }
+        return selected;
+    }
+}
