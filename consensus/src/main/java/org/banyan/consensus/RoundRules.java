@@ -29,18 +29,21 @@ final class RoundRules {
         this.admission = admission;
     }
 
-    /** Applies the "upon" rules until none fires. */
+    /**
+     * Applies the "upon" rules until none fires. A decision (R7) and a round jump (R8) come first: both make the other
+     * rules' conditions moot for the current round.
+     */
     void advance(final State state, final Outbox out) {
         boolean fired;
         do {
-            fired = commitDecidedValue(state, out)
-                    || catchUpRound(state, out)
-                    || prevoteOnProposal(state, out)
-                    || prevoteOnProofOfLock(state, out)
-                    || schedulePrevoteTimeout(state, out)
-                    || lockOnPrevoteQuorum(state, out)
-                    || precommitNilOnNilQuorum(state, out)
-                    || schedulePrecommitTimeout(state, out);
+            fired = commitDecidedValue(state, out)            // R7
+                    || catchUpRound(state, out)              // R8
+                    || prevoteOnProposal(state, out)         // R1
+                    || prevoteOnProofOfLock(state, out)      // R2
+                    || schedulePrevoteTimeout(state, out)    // R3
+                    || lockOnPrevoteQuorum(state, out)       // R4
+                    || precommitNilOnNilQuorum(state, out)   // R5
+                    || schedulePrecommitTimeout(state, out); // R6
         } while (fired);
     }
 

@@ -23,6 +23,22 @@ public record Validator(String publicKey, long power) {
 
     /** The main-chain BID address of the validator's key: how votes and the fee split name it. */
     public String address() {
-        return PublicKey.parse(publicKey).address().toString();
+        // Derived once per key: every ledger close splits fees by address, and parsing a key validates its point.
+        final String cached = ADDRESSES.get(publicKey);
+        if (cached != null) {
+            return cached;
+        }
+        if (ADDRESSES.size() >= ADDRESS_CACHE_ENTRIES) {
+            ADDRESSES.clear();
+        }
+        final String address = PublicKey.parse(publicKey).address().toString();
+        ADDRESSES.put(publicKey, address);
+        return address;
     }
+
+    /** Addresses remembered: every validator of several sets; past the cap the cache starts over. */
+    private static final int ADDRESS_CACHE_ENTRIES = 4 * Limits.MAX_VALIDATORS;
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> ADDRESSES =
+        new java.util.concurrent.ConcurrentHashMap<>();
 }
