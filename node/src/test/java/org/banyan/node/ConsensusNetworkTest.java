@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.banyan.consensus.SignState;
 import org.banyan.crypto.PrivateKey;
 import org.banyan.ledger.ValidatorSetContract;
-import org.banyan.node.consensus.SignStateCodec;
+import org.banyan.consensus.SignStateCodec;
 import org.banyan.protocol.Operation;
 import org.banyan.protocol.OperationPayCoin;
 import org.banyan.protocol.Transaction;

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.Optional;
 import org.banyan.consensus.SignState;
+import org.banyan.consensus.SignStateCodec;
 
 /**
  * The validator's sign state on disk, the double-sign guard's memory across restarts. Every write goes to a

@@ -21,8 +21,8 @@ class SignStateFileTest {
     void aWrittenStateIsReadBackAndReplacesTheOldOne() {
         final SignStateFile file = new SignStateFile(directory.resolve("consensus"));
         assertThat(file.read()).isEmpty();
-        file.write(SignStateCodecTest.state(5, 1, 2, 1));
-        final SignState newer = SignStateCodecTest.state(6, 0, 1, 3);
+        file.write(SignStates.state(5, 1, 2, 1));
+        final SignState newer = SignStates.state(6, 0, 1, 3);
         file.write(newer);
         assertThat(new SignStateFile(directory.resolve("consensus")).read()).contains(newer);
         assertThat(directory.resolve("consensus").resolve(SignStateFile.FILE_NAME + ".tmp")).doesNotExist();
@@ -43,7 +43,7 @@ class SignStateFileTest {
             raw.setLength(SignStateFile.MAX_FILE_BYTES);
         }
         // At the cap the size is accepted and the content is what fails.
-        assertThatThrownBy(file::read).hasMessageContaining("format version");
+        assertThatThrownBy(file::read).hasMessageContaining("fails its checksum");
         try (RandomAccessFile raw = new RandomAccessFile(file.path().toFile(), "rw")) {
             raw.setLength(SignStateFile.MAX_FILE_BYTES + 1);
         }
