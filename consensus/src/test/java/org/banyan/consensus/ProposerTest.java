@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Optional;
 import org.banyan.protocol.Transaction;
-import org.banyan.protocol.TransactionEnv;
 import org.banyan.protocol.consensus.Block;
 import org.banyan.protocol.consensus.CommittedBlock;
 import org.banyan.protocol.consensus.Proposal;
+import org.banyan.protocol.consensus.SignedTransaction;
 import org.banyan.protocol.consensus.VoteType;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +23,9 @@ class ProposerTest {
         final Node node = new Node(fixture.config(proposer)).start(fixture.genesis(SignState.EMPTY));
         assertThat(node.of(Action.RequestProposalContent.class))
                 .containsExactly(new Action.RequestProposalContent(1, 0));
-        final TransactionEnv transaction = TransactionEnv.newBuilder()
-                .setTransaction(Transaction.newBuilder().setNonce(1).setSourceAddress(fixture.address(3))).build();
+        final SignedTransaction transaction = SignedTransaction.newBuilder()
+                .setBlob(Transaction.newBuilder().setNonce(1).setSourceAddress(fixture.address(3)).build().toByteString())
+                .build();
 
         node.step(new Event.ProposalContentReady(1, 0, new ProposalContent(List.of(transaction), 5_000)));
 

@@ -10,7 +10,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.banyan.crypto.Hashes;
-import org.banyan.protocol.TransactionEnv;
+import org.banyan.protocol.consensus.SignedTransaction;
 import org.banyan.protocol.p2p.PeerMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * called from {@link PeerMessageHandler#onMessage} on the event loop. When the queue is full the transaction is dropped
  * and counted, and forgotten so that a later copy gets its check.
  *
- * <p>Envelopes are keyed by the SHA-256 of the whole {@code TransactionEnv}, signatures included, not by transaction
+ * <p>Envelopes are keyed by the SHA-256 of the whole {@code SignedTransaction}, signatures included, not by transaction
  * hash: otherwise a peer could send a copy with a bad signature first and have the genuine one ignored as a duplicate.
  * Envelopes the verifier rejects stay in the seen set, so that an invalid one is never checked twice.
  */
@@ -66,7 +66,7 @@ public final class TransactionGossip implements AutoCloseable {
     }
 
     /** Takes a transaction a peer sent: ignores it if seen, else queues it for verification and relay. */
-    public GossipReceipt receive(final String fromPeerAddress, final TransactionEnv transaction) {
+    public GossipReceipt receive(final String fromPeerAddress, final SignedTransaction transaction) {
         received.increment();
         final ByteString key = keyOf(transaction);
         if (!seen.add(key)) {
@@ -89,7 +89,7 @@ public final class TransactionGossip implements AutoCloseable {
      *
      * @return false if it was seen already, and so not relayed again
      */
-    public boolean announceLocal(final TransactionEnv transaction) {
+    public boolean announceLocal(final SignedTransaction transaction) {
         if (!seen.add(keyOf(transaction))) {
             return false;
         }
@@ -122,7 +122,7 @@ public final class TransactionGossip implements AutoCloseable {
         }
     }
 
-    private void verifyAndRelay(final TransactionEnv transaction, final String fromPeerAddress) {
+    private void verifyAndRelay(final SignedTransaction transaction, final String fromPeerAddress) {
         final boolean valid;
         try {
             valid = verifier.verify(transaction);
@@ -140,11 +140,11 @@ public final class TransactionGossip implements AutoCloseable {
         relay.relay(messageOf(transaction), Optional.of(fromPeerAddress));
     }
 
-    private static ByteString keyOf(final TransactionEnv transaction) {
+    private static ByteString keyOf(final SignedTransaction transaction) {
         return ByteString.copyFrom(Hashes.sha256(transaction.toByteArray()));
     }
 
-    private static PeerMessage messageOf(final TransactionEnv transaction) {
+    private static PeerMessage messageOf(final SignedTransaction transaction) {
         return PeerMessage.newBuilder().setTransaction(transaction).build();
     }
 }

@@ -1,6 +1,6 @@
 package org.banyan.p2p;
 
-import org.banyan.protocol.TransactionEnv;
+import org.banyan.protocol.consensus.SignedTransaction;
 
 /**
  * The node's check of a gossiped transaction: every signature over the transaction, and whatever else decides
@@ -11,5 +11,5 @@ import org.banyan.protocol.TransactionEnv;
 public interface TransactionVerifier {
 
     /** Whether the transaction is valid and should be relayed to the other peers. */
-    boolean verify(TransactionEnv transaction);
+    boolean verify(SignedTransaction transaction);
 }

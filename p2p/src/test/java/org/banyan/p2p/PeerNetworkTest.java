@@ -15,7 +15,7 @@ import javax.net.ssl.SSLContext;
 import org.banyan.crypto.KeyType;
 import org.banyan.crypto.PrivateKey;
 import org.banyan.protocol.Transaction;
-import org.banyan.protocol.TransactionEnv;
+import org.banyan.protocol.consensus.SignedTransaction;
 import org.banyan.protocol.p2p.BlockRequest;
 import org.banyan.protocol.p2p.Hello;
 import org.banyan.protocol.p2p.PeerMessage;
@@ -32,8 +32,9 @@ class PeerNetworkTest {
 
     /** A transaction message just under the frame cap. */
     private static PeerMessage large(final long nonce, final int maxFrameBytes) {
-        return PeerMessage.newBuilder().setTransaction(TransactionEnv.newBuilder().setTransaction(Transaction
-                .newBuilder().setNonce(nonce).setMetadata(ByteString.copyFrom(new byte[maxFrameBytes - 64])))).build();
+        return PeerMessage.newBuilder().setTransaction(SignedTransaction.newBuilder().setBlob(Transaction
+                .newBuilder().setNonce(nonce).setMetadata(ByteString.copyFrom(new byte[maxFrameBytes - 64])).build()
+                .toByteString())).build();
     }
 
     private static void awaitLinked(final TestNode first, final TestNode second) {
@@ -241,8 +242,7 @@ class PeerNetworkTest {
             }
             // Everything queued arrives, in order; nothing dropped does.
             await().atMost(WAIT).until(() -> b.handler.received().size() == queued.get());
-            assertThat(b.handler.received()).extracting(item -> item.message().getTransaction().getTransaction()
-                    .getNonce()).isSorted().doesNotHaveDuplicates().hasSize(queued.get());
+            assertThat(b.handler.received()).extracting(item -> TestTransactions.nonceOf(item.message().getTransaction())).isSorted().doesNotHaveDuplicates().hasSize(queued.get());
             assertThat(a.network.send(b.address(), request(-1))).isEqualTo(SendOutcome.QUEUED);
             await().atMost(WAIT).until(() -> b.handler.received().size() == queued.get() + 1);
         }

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.banyan.protocol.TransactionEnv;
+import org.banyan.protocol.consensus.SignedTransaction;
 import org.banyan.protocol.p2p.PeerMessage;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,7 @@ class TransactionGossipTest {
     void validTransactionIsVerifiedOnceAndRelayedToAllButTheSender() {
         final TestTransactions.CountingVerifier verifier = new TestTransactions.CountingVerifier();
         try (TransactionGossip gossip = gossip(new TransactionGossipConfig(2, 100, 100), verifier)) {
-            final TransactionEnv transaction = TestTransactions.signed(1);
+            final SignedTransaction transaction = TestTransactions.signed(1);
             assertThat(gossip.receive(PEER, transaction)).isEqualTo(GossipReceipt.VERIFYING);
             assertThat(gossip.receive(TestKeys.address(3), transaction)).isEqualTo(GossipReceipt.DUPLICATE);
             await().atMost(WAIT).until(() -> relayed.size() == 1);
@@ -130,7 +130,7 @@ class TransactionGossipTest {
     void failingVerifierCountsAsInvalidAndKeepsItsThread() {
         final TestTransactions.CountingVerifier counting = new TestTransactions.CountingVerifier();
         final TransactionVerifier failsOnNonceOne = transaction -> {
-            if (transaction.getTransaction().getNonce() == 1) {
+            if (TestTransactions.nonceOf(transaction) == 1) {
                 throw new IllegalStateException("verifier bug");
             }
             return counting.verify(transaction);

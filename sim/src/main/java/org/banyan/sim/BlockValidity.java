@@ -8,9 +8,9 @@ import org.banyan.crypto.Hashes;
 import org.banyan.ledger.Ledger;
 import org.banyan.ledger.Outcome;
 import org.banyan.ledger.VerifiedTransaction;
-import org.banyan.protocol.TransactionEnv;
 import org.banyan.protocol.consensus.Block;
 import org.banyan.protocol.consensus.Evidence;
+import org.banyan.protocol.consensus.SignedTransaction;
 
 /**
  * The simulated application's {@code valid(v)} (spec §2.4), for the parts consensus leaves to the shell: the last
@@ -51,7 +51,7 @@ final class BlockValidity {
             }
         }
         final Set<ByteString> hashes = new HashSet<>();
-        for (final TransactionEnv transaction : block.getTransactionsList()) {
+        for (final SignedTransaction transaction : block.getTransactionsList()) {
             final Outcome<VerifiedTransaction> decoded = world.transactions.decode(transaction);
             if (!decoded.isOk()) {
                 return "a transaction fails decoding: " + decoded.error().message();
@@ -65,7 +65,7 @@ final class BlockValidity {
     }
 
     /** SHA-256 of a transaction's blob: the hash the ledger and clients know it by. */
-    static ByteString hashOf(final TransactionEnv transaction) {
-        return ByteString.copyFrom(Hashes.sha256(transaction.getTransaction().toByteArray()));
+    static ByteString hashOf(final SignedTransaction transaction) {
+        return ByteString.copyFrom(Hashes.sha256(transaction.getBlob().toByteArray()));
     }
 }

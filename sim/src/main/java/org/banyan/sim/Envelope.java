@@ -2,8 +2,8 @@ package org.banyan.sim;
 
 import java.util.List;
 import org.banyan.consensus.ConsensusMessage;
-import org.banyan.protocol.TransactionEnv;
 import org.banyan.protocol.consensus.CommittedBlock;
+import org.banyan.protocol.consensus.SignedTransaction;
 
 /** What simulated nodes send each other: the p2p layer's message kinds, reduced to what consensus needs. */
 sealed interface Envelope {
@@ -13,7 +13,7 @@ sealed interface Envelope {
     }
 
     /** A client transaction, gossiped from the node it was submitted to. */
-    record Transaction(TransactionEnv transaction) implements Envelope {
+    record Transaction(SignedTransaction transaction) implements Envelope {
     }
 
     /** "I am at this height": a peer ahead answers with the committed blocks the sender lacks. */

@@ -13,9 +13,9 @@ import org.banyan.consensus.SignedStep;
 import org.banyan.consensus.ValidatorSet;
 import org.banyan.consensus.Verdict;
 import org.banyan.protocol.LedgerHeader;
-import org.banyan.protocol.TransactionEnv;
 import org.banyan.protocol.consensus.CommitCertificate;
 import org.banyan.protocol.consensus.CommittedBlock;
+import org.banyan.protocol.consensus.SignedTransaction;
 import org.banyan.protocol.consensus.Vote;
 
 /**
@@ -153,7 +153,7 @@ final class InvariantChecker {
     }
 
     private void checkTransactions(final long height, final CommittedBlock committed) {
-        for (final TransactionEnv transaction : committed.getBlock().getTransactionsList()) {
+        for (final SignedTransaction transaction : committed.getBlock().getTransactionsList()) {
             final ByteString hash = BlockValidity.hashOf(transaction);
             if (!world.workload.wasSubmitted(hash)) {
                 report("S2 validity", "height " + height + " commits a transaction no client submitted");

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import org.banyan.ledger.Ledger;
 import org.banyan.ledger.VerifiedTransaction;
 import org.banyan.protocol.Account;
-import org.banyan.protocol.TransactionEnv;
+import org.banyan.protocol.consensus.SignedTransaction;
 
 /** A node's pending transactions, in arrival order, capped; proposals take each source's nonces in sequence. */
 final class Mempool {
@@ -23,7 +23,7 @@ final class Mempool {
     static final int MAX_TRANSACTIONS_PER_BLOCK = 20;
 
     /** A pending transaction with its decoded form. */
-    record Entry(TransactionEnv envelope, VerifiedTransaction transaction) {
+    record Entry(SignedTransaction envelope, VerifiedTransaction transaction) {
     }
 
     private final Map<ByteString, Entry> pending = new LinkedHashMap<>();
@@ -50,13 +50,13 @@ final class Mempool {
      * Transactions for a block: per source (in address order), consecutive nonces after the committed one, so that
      * none is excluded for a nonce gap.
      */
-    List<TransactionEnv> select(final Ledger ledger) {
+    List<SignedTransaction> select(final Ledger ledger) {
         final Map<String, NavigableMap<Long, Entry>> bySource = new TreeMap<>();
         for (final Entry entry : pending.values()) {
             bySource.computeIfAbsent(entry.transaction().source(), source -> new TreeMap<>())
                     .put(entry.transaction().nonce(), entry);
         }
-        final List<TransactionEnv> selected = new ArrayList<>();
+        final List<SignedTransaction> selected = new ArrayList<>();
         for (final Map.Entry<String, NavigableMap<Long, Entry>> source : bySource.entrySet()) {
             long nonce = ledger.account(source.getKey()).map(Account::getNonce).orElse(0L) + 1;
             while (selected.size() < MAX_TRANSACTIONS_PER_BLOCK && source.getValue().containsKey(nonce)) {

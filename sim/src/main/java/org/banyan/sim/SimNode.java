@@ -29,10 +29,10 @@ import org.banyan.ledger.Ledger;
 import org.banyan.ledger.Outcome;
 import org.banyan.ledger.VerifiedTransaction;
 import org.banyan.protocol.LedgerHeader;
-import org.banyan.protocol.TransactionEnv;
 import org.banyan.protocol.consensus.Block;
 import org.banyan.protocol.consensus.CommitCertificate;
 import org.banyan.protocol.consensus.CommittedBlock;
+import org.banyan.protocol.consensus.SignedTransaction;
 import org.banyan.store.MemoryStore;
 
 /**
@@ -164,7 +164,7 @@ final class SimNode {
     }
 
     /** A client submits a transaction here; the node gossips it on. */
-    void submit(final TransactionEnv transaction) {
+    void submit(final SignedTransaction transaction) {
         if (up && admit(transaction)) {
             world.network.broadcast(id, new Envelope.Transaction(transaction));
         }
@@ -306,7 +306,7 @@ final class SimNode {
         final Block block = committed.getBlock();
         final List<VerifiedTransaction> transactions = new ArrayList<>();
         final List<ByteString> included = new ArrayList<>();
-        for (final TransactionEnv transaction : block.getTransactionsList()) {
+        for (final SignedTransaction transaction : block.getTransactionsList()) {
             final Outcome<VerifiedTransaction> decoded = world.transactions.decode(transaction);
             Verify.that(decoded.isOk(), "a committed block holds only decodable transactions");
             transactions.add(decoded.value());
@@ -395,7 +395,7 @@ final class SimNode {
         return chosen;
     }
 
-    private boolean admit(final TransactionEnv transaction) {
+    private boolean admit(final SignedTransaction transaction) {
         final Outcome<VerifiedTransaction> decoded = world.transactions.decode(transaction);
         if (!decoded.isOk() || ledger.transaction(decoded.value().hash()).isPresent()) {
             return false;
@@ -452,9 +452,9 @@ final class SimNode {
         return MEMPOOL_PREFIX + Hex.encode(hash.toByteArray());
     }
 
-    private static TransactionEnv parseTransaction(final byte[] bytes) {
+    private static SignedTransaction parseTransaction(final byte[] bytes) {
         try {
-            return TransactionEnv.parseFrom(bytes);
+            return SignedTransaction.parseFrom(bytes);
         } catch (final InvalidProtocolBufferException e) {
             throw new IllegalStateException("a journaled transaction is corrupt", e);
         }

@@ -7,7 +7,7 @@ import org.banyan.crypto.Hashes;
 import org.banyan.ledger.Outcome;
 import org.banyan.ledger.TransactionDecoder;
 import org.banyan.ledger.VerifiedTransaction;
-import org.banyan.protocol.TransactionEnv;
+import org.banyan.protocol.consensus.SignedTransaction;
 
 /**
  * Decoded transactions shared by the nodes of one run. A node verifies each transaction's signatures once, at
@@ -31,9 +31,9 @@ final class TransactionCache {
     }
 
     /** The transaction decoded and verified over the exact bytes of its blob, or the reason it fails. */
-    Outcome<VerifiedTransaction> decode(final TransactionEnv envelope) {
+    Outcome<VerifiedTransaction> decode(final SignedTransaction envelope) {
         final byte[] bytes = envelope.toByteArray();
         return decoded.computeIfAbsent(ByteString.copyFrom(Hashes.sha256(bytes)), key -> TransactionDecoder.decode(
-                envelope.getTransaction().toByteArray(), envelope.getSignaturesList()));
+                envelope.getBlob().toByteArray(), envelope.getSignaturesList()));
     }
 }

@@ -21,7 +21,7 @@ import org.banyan.protocol.Operation;
 import org.banyan.protocol.OperationPayCoin;
 import org.banyan.protocol.Signature;
 import org.banyan.protocol.Transaction;
-import org.banyan.protocol.TransactionEnv;
+import org.banyan.protocol.consensus.SignedTransaction;
 
 /**
  * Clients paying each other with real, signed BIF payment transactions, and the governance account calling the
@@ -66,7 +66,7 @@ final class Workload {
     private final Map<ByteString, Pending> pending = new LinkedHashMap<>();
 
     /** A transaction sent and not yet seen committed. */
-    private record Pending(TransactionEnv transaction, long sentMicros) {
+    private record Pending(SignedTransaction transaction, long sentMicros) {
     }
 
     Workload(final long chainId, final long seed, final SplittableRandom random) {
@@ -88,7 +88,7 @@ final class Workload {
     }
 
     /** The next payment, signed by its client. */
-    TransactionEnv nextPayment(final long nowMicros) {
+    SignedTransaction nextPayment(final long nowMicros) {
         final int from = random.nextInt(CLIENTS);
         final int to = (from + 1 + random.nextInt(CLIENTS - 1)) % CLIENTS;
         return sign(clients.get(from), OperationPayCoin.newBuilder().setDestAddress(address(clients.get(to)))
@@ -96,7 +96,7 @@ final class Workload {
     }
 
     /** A call of the validator-set contract asking for {@code validators}, signed by the governance account. */
-    TransactionEnv nextGovernanceCall(final List<Validator> validators, final long nowMicros) {
+    SignedTransaction nextGovernanceCall(final List<Validator> validators, final long nowMicros) {
         final StringBuilder input = new StringBuilder("{\"method\":\"setValidators\",\"params\":{\"validators\":[");
         for (int index = 0; index < validators.size(); index++) {
             input.append(index == 0 ? "" : ",").append("{\"public_key\":\"").append(validators.get(index).publicKey())
@@ -108,7 +108,7 @@ final class Workload {
     }
 
     /** The transaction longest without an answer, if it is due to be sent again; committed ones are forgotten. */
-    Optional<TransactionEnv> dueForResubmission(final long nowMicros, final Predicate<ByteString> committed) {
+    Optional<SignedTransaction> dueForResubmission(final long nowMicros, final Predicate<ByteString> committed) {
         pending.keySet().removeIf(committed);
         if (pending.isEmpty()) {
             return Optional.empty();
@@ -142,7 +142,7 @@ final class Workload {
         return key.publicKey().address().toString();
     }
 
-    private TransactionEnv sign(final PrivateKey source, final OperationPayCoin payment, final long nowMicros) {
+    private SignedTransaction sign(final PrivateKey source, final OperationPayCoin payment, final long nowMicros) {
         final Transaction transaction = Transaction.newBuilder()
                 .setSourceAddress(address(source))
                 .setNonce(nonces.merge(address(source), 1L, Long::sum))
@@ -154,7 +154,7 @@ final class Workload {
         final byte[] blob = transaction.toByteArray();
         final ByteString hash = ByteString.copyFrom(Hashes.sha256(blob));
         submitted.add(hash);
-        final TransactionEnv envelope = TransactionEnv.newBuilder().setTransaction(transaction).addSignatures(
+        final SignedTransaction envelope = SignedTransaction.newBuilder().setBlob(ByteString.copyFrom(blob)).addSignatures(
                 Signature.newBuilder().setPublicKey(source.publicKey().encoded())
                         .setSignData(ByteString.copyFrom(source.sign(blob)))).build();
         if (pending.size() >= MAX_PENDING) {

@@ -12,8 +12,8 @@ import org.banyan.ledger.Genesis;
 import org.banyan.ledger.GenesisAccount;
 import org.banyan.ledger.Ledger;
 import org.banyan.ledger.Validator;
-import org.banyan.protocol.TransactionEnv;
 import org.banyan.protocol.consensus.Block;
+import org.banyan.protocol.consensus.SignedTransaction;
 import org.banyan.store.MemoryStore;
 import org.junit.jupiter.api.Test;
 
@@ -41,11 +41,11 @@ class BlockValidityTest {
 
     @Test
     void aBlockCarriesAtMostTheCapOfTransactionsAndNoneTwice() {
-        final List<TransactionEnv> full = IntStream.range(0, Mempool.MAX_TRANSACTIONS_PER_BLOCK)
+        final List<SignedTransaction> full = IntStream.range(0, Mempool.MAX_TRANSACTIONS_PER_BLOCK)
                 .mapToObj(workload::nextPayment).toList();
         assertThat(problem(block(now, full))).isEmpty();
 
-        final List<TransactionEnv> tooMany = new ArrayList<>(full);
+        final List<SignedTransaction> tooMany = new ArrayList<>(full);
         tooMany.add(workload.nextPayment(0));
         assertThat(problem(block(now, tooMany))).contains("too many transactions");
 
@@ -62,7 +62,7 @@ class BlockValidityTest {
         return BlockValidity.problem(world, ledger, now, block);
     }
 
-    private static Block block(final long closeTimeMicros, final List<TransactionEnv> transactions) {
+    private static Block block(final long closeTimeMicros, final List<SignedTransaction> transactions) {
         return Block.newBuilder().setHeight(1).setCloseTime(closeTimeMicros).addAllTransactions(transactions).build();
     }
 }

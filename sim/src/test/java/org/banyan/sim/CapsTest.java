@@ -11,9 +11,9 @@ import org.banyan.crypto.KeyType;
 import org.banyan.crypto.PrivateKey;
 import org.banyan.ledger.Validator;
 import org.banyan.protocol.Transaction;
-import org.banyan.protocol.TransactionEnv;
 import org.banyan.protocol.consensus.Block;
 import org.banyan.protocol.consensus.CommittedBlock;
+import org.banyan.protocol.consensus.SignedTransaction;
 import org.junit.jupiter.api.Test;
 
 /** Each of the simulator's own caps, filled to the cap and one past it. */
@@ -73,8 +73,8 @@ class CapsTest {
     void decodedTransactionsAreCachedUpToTheirCap() {
         final TransactionCache cache = new TransactionCache();
         for (int nonce = 0; nonce <= TransactionCache.MAX_ENTRIES; nonce++) {
-            final TransactionEnv unsigned = TransactionEnv.newBuilder()
-                    .setTransaction(Transaction.newBuilder().setNonce(nonce)).build();
+            final SignedTransaction unsigned = SignedTransaction.newBuilder()
+                    .setBlob(Transaction.newBuilder().setNonce(nonce).build().toByteString()).build();
             assertThat(cache.decode(unsigned).isOk()).isFalse();
         }
         assertThat(cache.size()).isEqualTo(TransactionCache.MAX_ENTRIES);

@@ -22,7 +22,7 @@ import org.banyan.ledger.Outcome;
 import org.banyan.ledger.TransactionDecoder;
 import org.banyan.ledger.Validator;
 import org.banyan.ledger.VerifiedTransaction;
-import org.banyan.protocol.TransactionEnv;
+import org.banyan.protocol.consensus.SignedTransaction;
 import org.banyan.store.MemoryStore;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.generators.SourceDSL;
@@ -34,7 +34,7 @@ class WorkloadTest {
     void paymentsAreSignedNumberedAndRemembered() {
         final Workload workload = new Workload(World.CHAIN_ID, 1, new SplittableRandom(1));
 
-        final TransactionEnv first = workload.nextPayment(0);
+        final SignedTransaction first = workload.nextPayment(0);
 
         final Outcome<VerifiedTransaction> decoded = decode(first);
         assertThat(decoded.isOk()).isTrue();
@@ -46,7 +46,7 @@ class WorkloadTest {
     @Test
     void anUncommittedTransactionIsSentAgainAfterItsDelayUntilCommitted() {
         final Workload workload = new Workload(World.CHAIN_ID, 1, new SplittableRandom(1));
-        final TransactionEnv sent = workload.nextPayment(0);
+        final SignedTransaction sent = workload.nextPayment(0);
 
         assertThat(workload.dueForResubmission(Workload.RESUBMIT_AFTER_MICROS - 1, hash -> false)).isEmpty();
         assertThat(workload.dueForResubmission(Workload.RESUBMIT_AFTER_MICROS, hash -> false)).contains(sent);
@@ -58,7 +58,7 @@ class WorkloadTest {
     @Test
     void pendingTransactionsAreCappedOldestFirst() {
         final Workload workload = new Workload(World.CHAIN_ID, 1, new SplittableRandom(1));
-        final TransactionEnv oldest = workload.nextPayment(0);
+        final SignedTransaction oldest = workload.nextPayment(0);
         for (int count = 1; count < Workload.MAX_PENDING; count++) {
             workload.nextPayment(count);
         }
@@ -66,7 +66,7 @@ class WorkloadTest {
 
         workload.nextPayment(Workload.MAX_PENDING);
 
-        final TransactionEnv due = workload.dueForResubmission(10 * Workload.RESUBMIT_AFTER_MICROS, hash -> false)
+        final SignedTransaction due = workload.dueForResubmission(10 * Workload.RESUBMIT_AFTER_MICROS, hash -> false)
                 .orElseThrow();
         assertThat(due).as("the cap dropped the oldest when the next arrived").isNotEqualTo(oldest);
     }
@@ -79,7 +79,7 @@ class WorkloadTest {
                         .map(account -> new GenesisAccount(Workload.address(account), Workload.CLIENT_BALANCE)).toList(),
                 List.of(new Validator(workload.accounts().get(0).publicKey().encoded(), 1)),
                 new FeeSchedule(Workload.MIN_GAS_PRICE, 0)));
-        final List<TransactionEnv> payments = IntStream.range(0, 40).mapToObj(workload::nextPayment).toList();
+        final List<SignedTransaction> payments = IntStream.range(0, 40).mapToObj(workload::nextPayment).toList();
         final Mempool mempool = new Mempool();
         for (int index = payments.size() - 1; index >= 0; index--) {
             if (index != 5) {
@@ -107,10 +107,10 @@ class WorkloadTest {
         final Workload workload = new Workload(World.CHAIN_ID, 2, new SplittableRandom(2));
         final Mempool mempool = new Mempool();
         for (int count = 0; count < Mempool.MAX_TRANSACTIONS; count++) {
-            final TransactionEnv transaction = workload.nextPayment(count);
+            final SignedTransaction transaction = workload.nextPayment(count);
             assertThat(mempool.add(new Mempool.Entry(transaction, decode(transaction).value()))).isTrue();
         }
-        final TransactionEnv extra = workload.nextPayment(0);
+        final SignedTransaction extra = workload.nextPayment(0);
 
         assertThat(mempool.add(new Mempool.Entry(extra, decode(extra).value()))).isFalse();
         assertThat(mempool.size()).isEqualTo(Mempool.MAX_TRANSACTIONS);
@@ -134,7 +134,7 @@ class WorkloadTest {
                 });
     }
 
-    private static Outcome<VerifiedTransaction> decode(final TransactionEnv transaction) {
-        return TransactionDecoder.decode(transaction.getTransaction().toByteArray(), transaction.getSignaturesList());
+    private static Outcome<VerifiedTransaction> decode(final SignedTransaction transaction) {
+        return TransactionDecoder.decode(transaction.getBlob().toByteArray(), transaction.getSignaturesList());
     }
 }

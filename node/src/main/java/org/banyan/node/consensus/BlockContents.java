@@ -1,5 +1,6 @@
 package org.banyan.node.consensus;
 
+import com.google.protobuf.ByteString;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,9 +25,9 @@ import org.banyan.node.LedgerBatches;
 import org.banyan.node.LedgerCloser;
 import org.banyan.node.mempool.Mempool;
 import org.banyan.node.mempool.PendingTransaction;
-import org.banyan.protocol.TransactionEnv;
 import org.banyan.protocol.consensus.Block;
 import org.banyan.protocol.consensus.Evidence;
+import org.banyan.protocol.consensus.SignedTransaction;
 
 /**
  * The transactions of consensus blocks: what this node proposes, whether a proposed block is valid (the spec's
@@ -69,15 +70,10 @@ final class BlockContents {
 
     /** Ready mempool transactions, within the ledger caps, and a close time after the parent's. */
     ProposalContent proposalContent() {
-        final List<TransactionEnv> transactions = new ArrayList<>();
+        final List<SignedTransaction> transactions = new ArrayList<>();
         for (final VerifiedTransaction transaction : LedgerBatches.takeReady(ledger, mempool)) {
-            final TransactionEnv envelope = envelopeOf(transaction);
-            // The envelope carries the parsed transaction; a blob that does not re-encode to itself would not verify
-            // at the peers, so it is left out rather than make the whole block invalid.
-            if (hashHexOf(envelope).equals(transaction.hashHex())) {
-                remember(transaction);
-                transactions.add(envelope);
-            }
+            remember(transaction);
+            transactions.add(envelopeOf(transaction));
         }
         return new ProposalContent(transactions, LedgerBatches.nextCloseTimeMicros(ledger, clock));
     }
@@ -108,7 +104,7 @@ final class BlockContents {
         }
         long bytes = 0;
         final Set<String> hashes = new HashSet<>();
-        for (final TransactionEnv envelope : block.getTransactionsList()) {
+        for (final SignedTransaction envelope : block.getTransactionsList()) {
             final Outcome<VerifiedTransaction> transaction = verify(envelope);
             if (!transaction.isOk()) {
                 return Optional.of("a transaction is invalid: " + transaction.error().message());
@@ -157,7 +153,7 @@ final class BlockContents {
      */
     List<VerifiedTransaction> transactionsOf(final Block block) {
         final List<VerifiedTransaction> transactions = new ArrayList<>(block.getTransactionsCount());
-        for (final TransactionEnv envelope : block.getTransactionsList()) {
+        for (final SignedTransaction envelope : block.getTransactionsList()) {
             final Outcome<VerifiedTransaction> transaction = verify(envelope);
             if (!transaction.isOk()) {
                 throw new IllegalStateException("the decided block at height " + block.getHeight()
@@ -178,8 +174,8 @@ final class BlockContents {
         return verified.size();
     }
 
-    private Outcome<VerifiedTransaction> verify(final TransactionEnv envelope) {
-        final byte[] blob = envelope.getTransaction().toByteArray();
+    private Outcome<VerifiedTransaction> verify(final SignedTransaction envelope) {
+        final byte[] blob = envelope.getBlob().toByteArray();
         final String hashHex = Hex.encode(Hashes.sha256(blob));
         final Optional<VerifiedTransaction> known = Optional.ofNullable(verified.get(hashHex))
             .or(() -> mempool.get(hashHex).map(PendingTransaction::transaction))
@@ -201,13 +197,9 @@ final class BlockContents {
         verified.put(transaction.hashHex(), transaction);
     }
 
-    /** The envelope that carries a verified transaction in a block or a gossip message. */
-    static TransactionEnv envelopeOf(final VerifiedTransaction transaction) {
-        return TransactionEnv.newBuilder().setTransaction(transaction.transaction())
+    /** The envelope that carries a verified transaction, its exact signed bytes, in a block or a gossip message. */
+    static SignedTransaction envelopeOf(final VerifiedTransaction transaction) {
+        return SignedTransaction.newBuilder().setBlob(ByteString.copyFrom(transaction.blob()))
             .addAllSignatures(transaction.signatures()).build();
-    }
-
-    private static String hashHexOf(final TransactionEnv envelope) {
-        return Hex.encode(Hashes.sha256(envelope.getTransaction().toByteArray()));
     }
 }

@@ -72,12 +72,12 @@ public final class ConsensusDriver implements AutoCloseable {
     private record Start(StartPoint startPoint) implements Input {
     }
 
-    /** An event for the core. */
-    private record CoreInput(Event event) implements Input {
+    /** An event for the core, holding {@code reservedBytes} of the inbound budget until it is handled. */
+    private record CoreInput(Event event, long reservedBytes) implements Input {
     }
 
-    /** Blocks fetched by block sync, in height order, certificates not yet checked. */
-    private record SyncedBlocks(List<CommittedBlock> blocks) implements Input {
+    /** Blocks fetched by block sync, in height order, certificates not yet checked; they hold inbound bytes too. */
+    private record SyncedBlocks(List<CommittedBlock> blocks, long reservedBytes) implements Input {
     }
 
     /** The retransmission timer. */
@@ -94,12 +94,14 @@ public final class ConsensusDriver implements AutoCloseable {
     private final Consumer<PeerMessage> broadcast;
     private final LongConsumer onCommitted;
     private final NodeMetrics metrics;
+    private final InboundBytes inboundBytes;
     private final BoundedInbox<Input> queue = new BoundedInbox<>(MAX_QUEUED_INPUTS, TIMER_BACKOFF_MILLIS);
     private final ScheduledExecutorService timers;
     private final Thread thread;
 
     private volatile boolean running;
     private volatile long currentRound;
+    private volatile long position;
     private volatile Optional<String> stopReason = Optional.empty();
 
     // Only touched by the consensus thread.
@@ -111,7 +113,8 @@ public final class ConsensusDriver implements AutoCloseable {
     ConsensusDriver(final Consensus core, final Ledger ledger, final Mempool mempool, final BlockContents contents,
                     final ValidatorSets validatorSets, final SignStateFile signStateFile,
                     final CommitCertificateVerifier certificateVerifier, final Consumer<PeerMessage> broadcast,
-                    final LongConsumer onCommitted, final NodeMetrics metrics) {
+                    final LongConsumer onCommitted, final InboundBytes inboundBytes, final NodeMetrics metrics) {
+        this.inboundBytes = Objects.requireNonNull(inboundBytes, "inboundBytes");
         this.core = Objects.requireNonNull(core, "core");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.mempool = Objects.requireNonNull(mempool, "mempool");
@@ -142,14 +145,23 @@ public final class ConsensusDriver implements AutoCloseable {
         postBlocking(new Start(startPoint));
     }
 
-    /** Offers a verified peer message; false when the queue is full and it was dropped (peers retransmit). */
-    public boolean offerMessage(final ConsensusMessage message) {
-        return offer(new CoreInput(new Event.MessageReceived(message)));
+    /**
+     * Offers a verified peer message holding {@code reservedBytes} of the inbound budget, which the driver gives back
+     * once it handled the message; false when the queue is full and it was dropped (peers retransmit), in which case
+     * the caller keeps the reservation.
+     */
+    boolean offerMessage(final ConsensusMessage message, final long reservedBytes) {
+        return offer(new CoreInput(new Event.MessageReceived(message), reservedBytes));
     }
 
-    /** Offers blocks fetched by block sync; false when the queue is full and they were dropped. */
-    public boolean offerSyncedBlocks(final List<CommittedBlock> blocks) {
-        return offer(new SyncedBlocks(List.copyOf(blocks)));
+    /** Offers blocks fetched by block sync, like {@link #offerMessage}; false when the queue is full. */
+    boolean offerSyncedBlocks(final List<CommittedBlock> blocks, final long reservedBytes) {
+        return offer(new SyncedBlocks(List.copyOf(blocks), reservedBytes));
+    }
+
+    /** A number that changes whenever consensus moves to another height or round. */
+    long position() {
+        return position;
     }
 
     /** Whether the consensus thread runs; false after a stop or a fatal failure. */
@@ -201,9 +213,17 @@ public final class ConsensusDriver implements AutoCloseable {
             heightStarted();
             carryOut(core.start(start.startPoint()));
         } else if (input instanceof CoreInput coreInput) {
-            process(coreInput.event());
+            try {
+                process(coreInput.event());
+            } finally {
+                inboundBytes.release(coreInput.reservedBytes());
+            }
         } else if (input instanceof SyncedBlocks synced) {
-            applySynced(synced.blocks());
+            try {
+                applySynced(synced.blocks());
+            } finally {
+                inboundBytes.release(synced.reservedBytes());
+            }
         } else {
             retransmitIfStalled();
         }
@@ -226,8 +246,13 @@ public final class ConsensusDriver implements AutoCloseable {
         final Deque<Event> answers = new ArrayDeque<>();
         Transition transition = first;
         while (true) {
+            final boolean moved = state == null || state.height() != transition.state().height()
+                || state.round() != transition.state().round();
             state = transition.state();
             currentRound = state.round();
+            if (moved) {
+                position++;
+            }
             for (final Action action : transition.actions()) {
                 if (!running) {
                     return;
@@ -256,7 +281,7 @@ public final class ConsensusDriver implements AutoCloseable {
             broadcast.accept(PeerMessages.of(message.message()));
         } else if (action instanceof Action.ScheduleTimeout timeout) {
             final Event elapsed = new Event.TimeoutElapsed(timeout.kind(), timeout.height(), timeout.round());
-            timers.schedule(() -> postBlocking(new CoreInput(elapsed)), timeout.durationMillis(),
+            timers.schedule(() -> postBlocking(new CoreInput(elapsed, 0)), timeout.durationMillis(),
                 TimeUnit.MILLISECONDS);
         } else if (action instanceof Action.RequestProposalContent request) {
             answers.add(new Event.ProposalContentReady(request.height(), request.round(),

@@ -1,5 +1,6 @@
 package org.banyan.node.consensus;
 
+import com.google.protobuf.ByteString;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,13 +64,16 @@ final class ConsensusPeers implements PeerMessageHandler, AutoCloseable {
     private final MessageVerifier messageVerifier;
     private final NodeMetrics metrics;
     private final ThreadPoolExecutor verifiers;
+    private final InboundBytes inboundBytes;
+    private final AcceptedMessages accepted = new AcceptedMessages();
     private final Map<String, Long> peerHeights = new ConcurrentHashMap<>();
     private final AtomicLong lastSyncRequestNanos = new AtomicLong(System.nanoTime()
         - TimeUnit.MILLISECONDS.toNanos(SYNC_REQUEST_INTERVAL_MILLIS));
     private volatile Optional<Attached> attached = Optional.empty();
 
     ConsensusPeers(final Ledger ledger, final ValidatorSets validatorSets, final MessageVerifier messageVerifier,
-                   final NodeMetrics metrics) {
+                   final InboundBytes inboundBytes, final NodeMetrics metrics) {
+        this.inboundBytes = Objects.requireNonNull(inboundBytes, "inboundBytes");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.validatorSets = Objects.requireNonNull(validatorSets, "validatorSets");
         this.messageVerifier = Objects.requireNonNull(messageVerifier, "messageVerifier");
@@ -145,17 +149,54 @@ final class ConsensusPeers implements PeerMessageHandler, AutoCloseable {
             metrics.consensusInputIgnored("height_too_far_ahead");
             return;
         }
+        final ByteString signature = signatureOf(message);
+        if (accepted.contains(parts.driver().position(), signature)) {
+            metrics.consensusInputIgnored("duplicate");
+            return;
+        }
+        final long bytes = sizeOf(message);
+        if (!inboundBytes.tryReserve(bytes)) {
+            metrics.consensusInputIgnored("inbound_bytes_full");
+            return;
+        }
         try {
-            verifiers.execute(() -> {
-                if (messageVerifier.verify(message, validatorSets.at(height)).isAccepted()) {
-                    parts.driver().offerMessage(message);
-                } else {
-                    metrics.consensusInputIgnored("bad_signature");
-                }
-            });
+            verifiers.execute(() -> verifyAndOffer(message, signature, bytes, parts));
         } catch (final RejectedExecutionException e) {
+            inboundBytes.release(bytes);
             metrics.consensusInputIgnored("verification_queue_full");
         }
+    }
+
+    /** On a verifier thread: the reserved bytes pass to the driver with the message, or are given back here. */
+    private void verifyAndOffer(final ConsensusMessage message, final ByteString signature, final long bytes,
+                                final Attached parts) {
+        boolean offered = false;
+        try {
+            if (!messageVerifier.verify(message, validatorSets.at(message.height())).isAccepted()) {
+                metrics.consensusInputIgnored("bad_signature");
+            } else {
+                final long position = parts.driver().position();
+                offered = parts.driver().offerMessage(message, bytes);
+                if (offered) {
+                    accepted.add(position, signature);
+                }
+            }
+        } finally {
+            if (!offered) {
+                inboundBytes.release(bytes);
+            }
+        }
+    }
+
+    private static ByteString signatureOf(final ConsensusMessage message) {
+        return message instanceof ConsensusMessage.ProposalMessage proposal
+            ? proposal.proposal().getSignature() : ((ConsensusMessage.VoteMessage) message).vote().getSignature();
+    }
+
+    private static long sizeOf(final ConsensusMessage message) {
+        return message instanceof ConsensusMessage.ProposalMessage proposal
+            ? proposal.proposal().getSerializedSize()
+            : ((ConsensusMessage.VoteMessage) message).vote().getSerializedSize();
     }
 
     private void noteHeight(final String peerAddress, final long height) {
@@ -216,7 +257,13 @@ final class ConsensusPeers implements PeerMessageHandler, AutoCloseable {
         final List<CommittedBlock> blocks = new ArrayList<>(response.getBlocksList());
         final long highest = blocks.get(blocks.size() - 1).getBlock().getHeight();
         peerHeights.merge(peerAddress, highest, Math::max);
-        if (!parts.driver().offerSyncedBlocks(blocks)) {
+        final long bytes = response.getSerializedSize();
+        if (!inboundBytes.tryReserve(bytes)) {
+            metrics.consensusInputIgnored("inbound_bytes_full");
+            return;
+        }
+        if (!parts.driver().offerSyncedBlocks(blocks, bytes)) {
+            inboundBytes.release(bytes);
             return;
         }
         if (blocks.size() >= MAX_BLOCKS_PER_RESPONSE) {

@@ -26,7 +26,7 @@ import org.banyan.p2p.P2pConfig;
 import org.banyan.p2p.PeerNetwork;
 import org.banyan.p2p.TransactionGossip;
 import org.banyan.p2p.TransactionGossipConfig;
-import org.banyan.protocol.TransactionEnv;
+import org.banyan.protocol.consensus.SignedTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,8 +79,9 @@ public final class ConsensusService implements AutoCloseable {
         final SignStateFile signStateFile = new SignStateFile(settings.dataDirectory().resolve(CONSENSUS_DIRECTORY));
         final SignState signState = signStateFile.read().orElse(SignState.EMPTY);
         final ValidatorSets validatorSets = new ValidatorSets(ledger);
+        final InboundBytes inboundBytes = new InboundBytes();
         final ConsensusPeers peers = new ConsensusPeers(ledger, validatorSets,
-            new MessageVerifier(chainId, SignatureVerifier.PUBLIC_KEY), metrics);
+            new MessageVerifier(chainId, SignatureVerifier.PUBLIC_KEY), inboundBytes, metrics);
         final TransactionGossip gossip = new TransactionGossip(TransactionGossipConfig.defaults(),
             transaction -> admit(pipeline, transaction), peers::broadcastExcept);
         final AdmittedPeers admission = new AdmittedPeers(ledger, validatorSets,
@@ -103,7 +104,7 @@ public final class ConsensusService implements AutoCloseable {
                 if (admission.refresh()) {
                     network.disconnectUnadmitted();
                 }
-            }, metrics);
+            }, inboundBytes, metrics);
         peers.attach(network, driver, gossip);
         metrics.registerConsensus(driver::currentRound, () -> network.peers().size());
         settings.peerSettings().peers().forEach(peer -> network.connect(peer.host(), peer.port(), Optional.empty()));
@@ -120,8 +121,8 @@ public final class ConsensusService implements AutoCloseable {
         return new ConsensusService(network, gossip, driver, peers, syncChecks);
     }
 
-    private static boolean admit(final SubmissionPipeline pipeline, final TransactionEnv transaction) {
-        return pipeline.submit(List.of(new SubmissionItem.Envelope(transaction.getTransaction().toByteArray(),
+    private static boolean admit(final SubmissionPipeline pipeline, final SignedTransaction transaction) {
+        return pipeline.submit(List.of(new SubmissionItem.Envelope(transaction.getBlob().toByteArray(),
             transaction.getSignaturesList()))).get(0).error().isEmpty();
     }
 

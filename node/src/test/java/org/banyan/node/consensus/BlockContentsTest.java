@@ -17,11 +17,11 @@ import org.banyan.node.TestTransactions;
 import org.banyan.node.mempool.Mempool;
 import org.banyan.node.mempool.MempoolLimits;
 import org.banyan.protocol.Signature;
-import org.banyan.protocol.TransactionEnv;
 import org.banyan.consensus.SignBytes;
 import org.banyan.protocol.consensus.Block;
 import org.banyan.protocol.consensus.CommitCertificate;
 import org.banyan.protocol.consensus.CommittedBlock;
+import org.banyan.protocol.consensus.SignedTransaction;
 import org.banyan.protocol.consensus.Vote;
 import org.banyan.protocol.consensus.VoteType;
 import org.junit.jupiter.api.Test;
@@ -66,7 +66,7 @@ class BlockContentsTest {
             .get().asString().contains("is not after the parent's");
         assertThat(contents.problemWith(2, block().setValidatorsHash(ByteString.copyFrom(new byte[32])).build()))
             .get().asString().contains("validators hash");
-        final TransactionEnv envelope = BlockContents.envelopeOf(payment(1, 1));
+        final SignedTransaction envelope = BlockContents.envelopeOf(payment(1, 1));
         assertThat(contents.problemWith(2, block().addTransactions(envelope).addTransactions(envelope).build()))
             .get().asString().contains("appears twice");
     }
@@ -75,7 +75,7 @@ class BlockContentsTest {
     void aForgedSignatureIsCaughtEvenWhenTheMempoolHoldsTheGenuineCopy() {
         final VerifiedTransaction genuine = payment(1, 1);
         mempool.add(genuine, 0);
-        final TransactionEnv forged = BlockContents.envelopeOf(genuine).toBuilder()
+        final SignedTransaction forged = BlockContents.envelopeOf(genuine).toBuilder()
             .setSignatures(0, Signature.newBuilder(genuine.signatures().get(0))
                 .setSignData(ByteString.copyFrom(new byte[64])))
             .build();
@@ -86,7 +86,7 @@ class BlockContentsTest {
 
     @Test
     void aBlockAtTheTransactionCapIsCountedAndOneMoreIsRefused() {
-        final TransactionEnv envelope = BlockContents.envelopeOf(payment(1, 1));
+        final SignedTransaction envelope = BlockContents.envelopeOf(payment(1, 1));
         final Block atCap = block().addAllTransactions(
             Collections.nCopies(LedgerCloser.MAX_TRANSACTIONS_PER_LEDGER, envelope)).build();
         // At the cap the count passes and the copies fail as duplicates.

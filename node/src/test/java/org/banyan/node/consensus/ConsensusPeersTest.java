@@ -51,7 +51,7 @@ class ConsensusPeersTest {
         final CommittedBlock huge = committed(2, (int) ConsensusPeers.MAX_RESPONSE_BYTES + 1);
         big.close(List.of(), TestChain.GENESIS_CLOSE_TIME_MICROS + 1, Optional.of(huge));
         try (ConsensusPeers peers = new ConsensusPeers(big, new ValidatorSets(big),
-            new MessageVerifier(TestChain.CHAIN_ID, SignatureVerifier.PUBLIC_KEY), metrics(big))) {
+            new MessageVerifier(TestChain.CHAIN_ID, SignatureVerifier.PUBLIC_KEY), new InboundBytes(), metrics(big))) {
             assertThat(peers.blocksFor(BlockRequest.newBuilder().setFromHeight(2).setMaxBlocks(10).build())
                 .getBlocksList()).containsExactly(huge);
         }
@@ -59,7 +59,7 @@ class ConsensusPeersTest {
 
     private ConsensusPeers peers() {
         return new ConsensusPeers(ledger, new ValidatorSets(ledger),
-            new MessageVerifier(TestChain.CHAIN_ID, SignatureVerifier.PUBLIC_KEY), metrics(ledger));
+            new MessageVerifier(TestChain.CHAIN_ID, SignatureVerifier.PUBLIC_KEY), new InboundBytes(), metrics(ledger));
     }
 
     private static NodeMetrics metrics(final Ledger ledger) {
