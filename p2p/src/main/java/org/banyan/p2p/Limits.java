@@ -79,6 +79,18 @@ public final class Limits {
     /** Transactions waiting for a verifier thread; past it new ones are dropped and counted, never queued unbounded. */
     public static final int DEFAULT_PENDING_VERIFICATIONS = 10_000;
 
+    /**
+     * How long relayed transactions may wait to share a frame: small next to a block interval, long enough that at
+     * a few thousand transactions per second each frame carries dozens of them.
+     */
+    public static final long GOSSIP_FLUSH_INTERVAL_MILLIS = 5;
+
+    /** Transactions one gossip batch carries at most; a larger batch from a peer is refused whole. */
+    public static final int MAX_GOSSIP_BATCH_TRANSACTIONS = 1_000;
+
+    /** Bytes at which a gossip batch leaves without waiting for the flush; far below the frame cap. */
+    public static final long MAX_GOSSIP_BATCH_BYTES = 1024 * 1024;
+
     /** How long closing gossip lets verifications in progress finish. */
     public static final long GOSSIP_SHUTDOWN_TIMEOUT_MILLIS = 5_000;
 

@@ -5,13 +5,16 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.banyan.crypto.Hashes;
 import org.banyan.protocol.consensus.SignedTransaction;
 import org.banyan.protocol.p2p.PeerMessage;
+import org.banyan.protocol.p2p.TransactionBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * {@link TransactionVerifier} and relay it to every other peer if valid. {@link #receive} never blocks, so it can be
  * called from {@link PeerMessageHandler#onMessage} on the event loop. When the queue is full the transaction is dropped
  * and counted, and forgotten so that a later copy gets its check.
+ *
+ * <p>Relays travel in batches ({@link RelayOutbox}): a frame per transaction would cost more in encryption, writes and
+ * wake-ups than the transaction's own handling.
  *
  * <p>Envelopes are keyed by the SHA-256 of the whole {@code SignedTransaction}, signatures included, not by transaction
  * hash: otherwise a peer could send a copy with a bad signature first and have the genuine one ignored as a duplicate.
@@ -39,30 +45,54 @@ public final class TransactionGossip implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionGossip.class);
 
     private final TransactionVerifier verifier;
-    private final Relay relay;
     private final SeenSet seen;
     private final ThreadPoolExecutor verifiers;
+    private final RelayOutbox outbox;
+    private final ScheduledExecutorService flusher;
     private final LongAdder received = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder invalid = new LongAdder();
     private final LongAdder relayed = new LongAdder();
+    private final LongAdder oversizedBatches = new LongAdder();
 
     /** Gossip that relays through the given sink; see {@link #over} for the usual wiring. */
     public TransactionGossip(final TransactionGossipConfig config, final TransactionVerifier verifier,
                              final Relay relay) {
         this.verifier = Objects.requireNonNull(verifier, "verifier");
-        this.relay = Objects.requireNonNull(relay, "relay");
+        this.outbox = new RelayOutbox(Objects.requireNonNull(relay, "relay"));
         this.seen = new SeenSet(config.seenCapacity());
         this.verifiers = new ThreadPoolExecutor(config.verifierThreads(), config.verifierThreads(), 0,
                 TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(config.maxPendingVerifications()),
                 new DefaultThreadFactory("banyan-tx-verifier", true), new ThreadPoolExecutor.AbortPolicy());
+        this.flusher = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("banyan-tx-relay", true));
+        flusher.scheduleWithFixedDelay(outbox::flush, Limits.GOSSIP_FLUSH_INTERVAL_MILLIS,
+                Limits.GOSSIP_FLUSH_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Gossip over a peer network: relays go to every connected peer but the sender. */
     public static TransactionGossip over(final PeerNetwork network, final TransactionGossipConfig config,
                                          final TransactionVerifier verifier) {
         return new TransactionGossip(config, verifier, network::broadcastExcept);
+    }
+
+    /**
+     * Takes a batch a peer sent, transaction by transaction; a batch over {@link Limits#MAX_GOSSIP_BATCH_TRANSACTIONS}
+     * breaks the protocol and is refused whole (and counted).
+     *
+     * @return false if the batch was refused
+     */
+    public boolean receive(final String fromPeerAddress, final TransactionBatch batch) {
+        if (batch.getTransactionsCount() > Limits.MAX_GOSSIP_BATCH_TRANSACTIONS) {
+            oversizedBatches.increment();
+            LOG.warn("{} sent a batch of {} transactions; at most {} are allowed", fromPeerAddress,
+                    batch.getTransactionsCount(), Limits.MAX_GOSSIP_BATCH_TRANSACTIONS);
+            return false;
+        }
+        for (final SignedTransaction transaction : batch.getTransactionsList()) {
+            receive(fromPeerAddress, transaction);
+        }
+        return true;
     }
 
     /** Takes a transaction a peer sent: ignores it if seen, else queues it for verification and relay. */
@@ -94,13 +124,14 @@ public final class TransactionGossip implements AutoCloseable {
             return false;
         }
         relayed.increment();
-        relay.relay(messageOf(transaction), Optional.empty());
+        outbox.add(transaction, Optional.empty());
         return true;
     }
 
     /** The counters since start. */
     public GossipMetrics metrics() {
-        return new GossipMetrics(received.sum(), duplicates.sum(), dropped.sum(), invalid.sum(), relayed.sum());
+        return new GossipMetrics(received.sum(), duplicates.sum(), dropped.sum(), invalid.sum(), relayed.sum(),
+                oversizedBatches.sum());
     }
 
     /** Envelopes remembered now; never more than {@link TransactionGossipConfig#seenCapacity}. */
@@ -108,9 +139,10 @@ public final class TransactionGossip implements AutoCloseable {
         return seen.size();
     }
 
-    /** Stops taking transactions and lets queued verifications finish, for a bounded time. Idempotent. */
+    /** Stops taking transactions, lets queued verifications finish for a bounded time, and sends what waits. */
     @Override
     public void close() {
+        flusher.shutdownNow();
         verifiers.shutdown();
         try {
             if (!verifiers.awaitTermination(Limits.GOSSIP_SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
@@ -120,6 +152,7 @@ public final class TransactionGossip implements AutoCloseable {
             verifiers.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        outbox.flush();
     }
 
     private void verifyAndRelay(final SignedTransaction transaction, final String fromPeerAddress) {
@@ -137,14 +170,10 @@ public final class TransactionGossip implements AutoCloseable {
             return;
         }
         relayed.increment();
-        relay.relay(messageOf(transaction), Optional.of(fromPeerAddress));
+        outbox.add(transaction, Optional.of(fromPeerAddress));
     }
 
     private static ByteString keyOf(final SignedTransaction transaction) {
         return ByteString.copyFrom(Hashes.sha256(transaction.toByteArray()));
-    }
-
-    private static PeerMessage messageOf(final SignedTransaction transaction) {
-        return PeerMessage.newBuilder().setTransaction(transaction).build();
     }
 }

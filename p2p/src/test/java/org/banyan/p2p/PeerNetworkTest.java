@@ -19,6 +19,7 @@ import org.banyan.protocol.consensus.SignedTransaction;
 import org.banyan.protocol.p2p.BlockRequest;
 import org.banyan.protocol.p2p.Hello;
 import org.banyan.protocol.p2p.PeerMessage;
+import org.banyan.protocol.p2p.TransactionBatch;
 import org.junit.jupiter.api.Test;
 
 /** Real networks on loopback: TLS, handshakes, framing, caps and redials, observed from outside. */
@@ -32,9 +33,10 @@ class PeerNetworkTest {
 
     /** A transaction message just under the frame cap. */
     private static PeerMessage large(final long nonce, final int maxFrameBytes) {
-        return PeerMessage.newBuilder().setTransaction(SignedTransaction.newBuilder().setBlob(Transaction
-                .newBuilder().setNonce(nonce).setMetadata(ByteString.copyFrom(new byte[maxFrameBytes - 64])).build()
-                .toByteString())).build();
+        return PeerMessage.newBuilder().setTransactions(TransactionBatch.newBuilder().addTransactions(
+                SignedTransaction.newBuilder().setBlob(Transaction.newBuilder().setNonce(nonce)
+                        .setMetadata(ByteString.copyFrom(new byte[maxFrameBytes - 64])).build().toByteString())))
+                .build();
     }
 
     private static void awaitLinked(final TestNode first, final TestNode second) {
@@ -242,7 +244,7 @@ class PeerNetworkTest {
             }
             // Everything queued arrives, in order; nothing dropped does.
             await().atMost(WAIT).until(() -> b.handler.received().size() == queued.get());
-            assertThat(b.handler.received()).extracting(item -> TestTransactions.nonceOf(item.message().getTransaction())).isSorted().doesNotHaveDuplicates().hasSize(queued.get());
+            assertThat(b.handler.received()).extracting(item -> TestTransactions.nonceOf(item.message().getTransactions().getTransactions(0))).isSorted().doesNotHaveDuplicates().hasSize(queued.get());
             assertThat(a.network.send(b.address(), request(-1))).isEqualTo(SendOutcome.QUEUED);
             await().atMost(WAIT).until(() -> b.handler.received().size() == queued.get() + 1);
         }
@@ -441,8 +443,8 @@ class PeerNetworkTest {
         GossipingNode(final TestNode node) {
             gossip = TransactionGossip.over(node.network, new TransactionGossipConfig(2, 1_000, 100), verifier);
             node.handler.forwardTo((peer, message) -> {
-                if (message.hasTransaction()) {
-                    gossip.receive(peer, message.getTransaction());
+                if (message.hasTransactions()) {
+                    gossip.receive(peer, message.getTransactions());
                 }
             });
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.banyan.protocol.consensus.SignedTransaction;
 import org.banyan.protocol.p2p.PeerMessage;
+import org.banyan.protocol.p2p.TransactionBatch;
 import org.junit.jupiter.api.Test;
 
 class TransactionGossipTest {
@@ -36,11 +37,10 @@ class TransactionGossipTest {
             assertThat(gossip.receive(PEER, transaction)).isEqualTo(GossipReceipt.VERIFYING);
             assertThat(gossip.receive(TestKeys.address(3), transaction)).isEqualTo(GossipReceipt.DUPLICATE);
             await().atMost(WAIT).until(() -> relayed.size() == 1);
-            assertThat(relayed.get(0)).isEqualTo(new Relayed(
-                    PeerMessage.newBuilder().setTransaction(transaction).build(), Optional.of(PEER)));
+            assertThat(relayed.get(0)).isEqualTo(new Relayed(batchOf(transaction), Optional.of(PEER)));
             assertThat(gossip.receive(PEER, transaction)).isEqualTo(GossipReceipt.DUPLICATE);
             assertThat(verifier.calls).hasValue(1);
-            assertThat(gossip.metrics()).isEqualTo(new GossipMetrics(3, 2, 0, 0, 1));
+            assertThat(gossip.metrics()).isEqualTo(new GossipMetrics(3, 2, 0, 0, 1, 0));
         }
     }
 
@@ -63,7 +63,7 @@ class TransactionGossipTest {
             assertThat(gossip.receive(PEER, TestTransactions.forged(5))).isEqualTo(GossipReceipt.VERIFYING);
             assertThat(gossip.receive(PEER, TestTransactions.signed(5))).isEqualTo(GossipReceipt.VERIFYING);
             await().atMost(WAIT).until(() -> verifier.calls.get() == 2 && relayed.size() == 1);
-            assertThat(relayed.get(0).message().getTransaction()).isEqualTo(TestTransactions.signed(5));
+            assertThat(relayed.get(0).message()).isEqualTo(batchOf(TestTransactions.signed(5)));
             assertThat(gossip.metrics().invalid()).isEqualTo(1);
         }
     }
@@ -90,11 +90,11 @@ class TransactionGossipTest {
             assertThat(gossip.receive(PEER, TestTransactions.signed(4))).isEqualTo(GossipReceipt.BUSY);
             assertThat(gossip.metrics().dropped()).isEqualTo(1);
             release.countDown();
-            await().atMost(WAIT).until(() -> relayed.size() == 3);
+            await().atMost(WAIT).until(() -> relayedTransactions() == 3);
             assertThat(gossip.receive(PEER, TestTransactions.signed(4)))
                     .as("a dropped transaction is forgotten, so a later copy is checked")
                     .isEqualTo(GossipReceipt.VERIFYING);
-            await().atMost(WAIT).until(() -> relayed.size() == 4);
+            await().atMost(WAIT).until(() -> relayedTransactions() == 4);
         }
     }
 
@@ -120,10 +120,36 @@ class TransactionGossipTest {
             assertThat(gossip.announceLocal(TestTransactions.signed(9))).isTrue();
             assertThat(gossip.announceLocal(TestTransactions.signed(9))).isFalse();
             assertThat(gossip.receive(PEER, TestTransactions.signed(9))).isEqualTo(GossipReceipt.DUPLICATE);
-            assertThat(relayed).containsExactly(new Relayed(
-                    PeerMessage.newBuilder().setTransaction(TestTransactions.signed(9)).build(), Optional.empty()));
+            await().atMost(WAIT).until(() -> !relayed.isEmpty());
+            assertThat(relayed).containsExactly(new Relayed(batchOf(TestTransactions.signed(9)), Optional.empty()));
             assertThat(verifier.calls).hasValue(0);
         }
+    }
+
+    @Test
+    void aBatchAtTheCapIsTakenAndOneOverItIsRefusedWhole() {
+        final TestTransactions.CountingVerifier verifier = new TestTransactions.CountingVerifier();
+        try (TransactionGossip gossip = gossip(new TransactionGossipConfig(2, 10_000, 10_000), verifier)) {
+            final TransactionBatch.Builder batch = TransactionBatch.newBuilder();
+            for (long nonce = 1; nonce <= Limits.MAX_GOSSIP_BATCH_TRANSACTIONS; nonce++) {
+                batch.addTransactions(TestTransactions.signed(nonce));
+            }
+            assertThat(gossip.receive(PEER, batch.build())).isTrue();
+            assertThat(gossip.metrics().received()).isEqualTo(Limits.MAX_GOSSIP_BATCH_TRANSACTIONS);
+            batch.addTransactions(TestTransactions.signed(0));
+            assertThat(gossip.receive(PEER, batch.build())).isFalse();
+            assertThat(gossip.metrics().received()).isEqualTo(Limits.MAX_GOSSIP_BATCH_TRANSACTIONS);
+            assertThat(gossip.metrics().oversizedBatches()).isEqualTo(1);
+        }
+    }
+
+    private long relayedTransactions() {
+        return relayed.stream().mapToLong(item -> item.message().getTransactions().getTransactionsCount()).sum();
+    }
+
+    private static PeerMessage batchOf(final SignedTransaction transaction) {
+        return PeerMessage.newBuilder().setTransactions(TransactionBatch.newBuilder().addTransactions(transaction))
+                .build();
     }
 
     @Test

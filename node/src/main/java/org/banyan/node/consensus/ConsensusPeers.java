@@ -104,7 +104,7 @@ final class ConsensusPeers implements PeerMessageHandler, AutoCloseable {
             return;
         }
         switch (message.getBodyCase()) {
-            case TRANSACTION -> parts.get().gossip().receive(peerAddress, message.getTransaction());
+            case TRANSACTIONS -> parts.get().gossip().receive(peerAddress, message.getTransactions());
             case PROPOSAL -> verifyAndOffer(peerAddress, new ConsensusMessage.ProposalMessage(message.getProposal()),
                 parts.get());
             case VOTE -> verifyAndOffer(peerAddress, new ConsensusMessage.VoteMessage(message.getVote()), parts.get());
