@@ -169,9 +169,12 @@ public final class PayLoadGenerator {
         final AtomicLong refused = new AtomicLong();
         final ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>();
         IntStream.range(0, bodies.size()).forEach(queue::add);
-        final URI submit = URI.create(options.nodeUrl().replaceAll("/+$", "") + "/submitTransaction");
+        final List<URI> submitUris = options.submitUrls().stream()
+            .map(url -> URI.create(url.replaceAll("/+$", "") + "/submitTransaction")).toList();
 
-        say("submitting %,d payments in batches of %,d over %d connections", total, options.batch(), options.connections());
+        say("submitting %,d payments in batches of %,d over %d connections to %d node(s)%s", total, options.batch(),
+            options.connections(), submitUris.size(),
+            options.ratePerSecond() > 0 ? String.format(Locale.ROOT, " at %,.0f tx/s", options.ratePerSecond()) : "");
         final ExecutorService submitters = Executors.newFixedThreadPool(options.connections());
         final List<Future<?>> running = new ArrayList<>();
         final long startMicros = nowMicros();
@@ -179,8 +182,9 @@ public final class PayLoadGenerator {
             running.add(submitters.submit(() -> {
                 Integer batch;
                 while ((batch = queue.poll()) != null) {
+                    waitForSchedule(startMicros, batch);
                     sentMicros[batch] = nowMicros();
-                    refused.addAndGet(send(submit, bodies.get(batch)));
+                    refused.addAndGet(send(submitUris.get(batch % submitUris.size()), bodies.get(batch)));
                 }
                 return null;
             }));
@@ -196,6 +200,18 @@ public final class PayLoadGenerator {
             }
         }
         return summarize(commits, sentMicros, startMicros, baseCount, refused.get(), verifyRate);
+    }
+
+    /** With a rate, batch k leaves k × batch / rate seconds after the start (open loop); without one, at once. */
+    private void waitForSchedule(final long startMicros, final int batch) throws InterruptedException {
+        if (options.ratePerSecond() <= 0) {
+            return;
+        }
+        final long dueMicros = startMicros + (long) (1e6 * batch * options.batch() / options.ratePerSecond());
+        final long waitMicros = dueMicros - nowMicros();
+        if (waitMicros > 0) {
+            Thread.sleep(waitMicros / 1000, (int) (waitMicros % 1000) * 1000);
+        }
     }
 
     /** Sends one pre-encoded batch and returns how many of its transactions the node refused. */

@@ -2,6 +2,7 @@ package org.banyan.bench;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Settings of one load-generator run.
@@ -12,11 +13,17 @@ import java.nio.file.Path;
  *                    compiled its hot paths (a just-started JVM spends a third of its CPU compiling)
  * @param batch       transactions per {@code submitTransaction} request
  * @param connections concurrent HTTP submitters
+ * @param submitUrls  nodes the batches go to, in turn; the run's setup and the commit follower use {@code nodeUrl}
+ * @param ratePerSecond payments per second to offer (open loop: batches leave on schedule whether or not earlier
+ *                    ones have committed), or 0 to submit as fast as the node takes them
  * @param progress    where human-readable progress goes (the final JSON line goes to standard output)
  */
 public record PayLoadOptions(String nodeUrl, Path keyFile, int accounts, int transactions, int warmup, int batch,
-                             int connections,
+                             int connections, List<String> submitUrls, double ratePerSecond,
                              PrintStream progress) {
+
+    /** Highest offered rate: far above what any single machine commits, low enough to catch a typo. */
+    public static final double MAX_RATE_PER_SECOND = 1_000_000;
 
     /** Largest run: keeps pre-signed payments (about 400 bytes each as JSON) well under a gigabyte. */
     public static final int MAX_TRANSACTIONS = 2_000_000;
@@ -37,5 +44,9 @@ public record PayLoadOptions(String nodeUrl, Path keyFile, int accounts, int tra
         if (connections < 1 || connections > 64) {
             throw new IllegalArgumentException("--connections must be between 1 and 64");
         }
+        if (!(ratePerSecond >= 0 && ratePerSecond <= MAX_RATE_PER_SECOND)) {
+            throw new IllegalArgumentException("--rate must be between 0 (as fast as possible) and " + MAX_RATE_PER_SECOND);
+        }
+        submitUrls = submitUrls.isEmpty() ? List.of(nodeUrl) : List.copyOf(submitUrls);
     }
 }

@@ -48,10 +48,19 @@ final class BenchCommand {
         @Option(names = "--connections", defaultValue = "2", description = "Concurrent submitters (default: ${DEFAULT-VALUE}).")
         int connections;
 
+        @Option(names = "--rate", defaultValue = "0", paramLabel = "TX_PER_S",
+                description = {"Offer this many payments per second, on schedule, to measure latency at a sustained load;",
+                    "0 submits as fast as the node takes them (default: ${DEFAULT-VALUE})."})
+        double rate;
+
+        @Option(names = "--submit-to", split = ",", paramLabel = "URL",
+                description = "Nodes to send the batches to, in turn (default: the --node URL).")
+        java.util.List<String> submitUrls = new java.util.ArrayList<>();
+
         @Override
         int execute() {
             final PayLoadOptions options = new PayLoadOptions(node.nodeUrl, keyFile, accounts, transactions, warmup, batch,
-                connections, System.err);
+                connections, submitUrls, rate, System.err);
             try {
                 final PayLoadResult result = new PayLoadGenerator(options).run();
                 out().println(result.toJson());
