@@ -42,6 +42,7 @@ public final class Ledger {
 
     private final KeyValueStore store;
     private final Genesis genesis;
+    private final SystemContracts contracts;
     private final CommittedState committed;
     private final NodeReader storedNodes;
     private final NodeCache nodeCache;
@@ -49,9 +50,10 @@ public final class Ledger {
     private final ConcurrentSkipListMap<Long, List<Validator>> validatorSets = new ConcurrentSkipListMap<>();
     private volatile LedgerHeader lastHeader;
 
-    private Ledger(final KeyValueStore store, final Genesis genesis) {
+    private Ledger(final KeyValueStore store, final Genesis genesis, final SystemContracts contracts) {
         this.store = store;
         this.genesis = genesis;
+        this.contracts = contracts;
         this.committed = new CommittedState(store);
         this.storedNodes = hash -> store.get(StateKeys.trieNode(hash));
         this.nodeCache = new NodeCache(storedNodes, Limits.TRIE_NODE_CACHE_ENTRIES);
@@ -62,7 +64,17 @@ public final class Ledger {
      * resumes from the last committed ledger after checking that the store holds this genesis.
      */
     public static Ledger open(final KeyValueStore store, final Genesis genesis) {
-        final Ledger ledger = new Ledger(store, genesis);
+        return open(store, genesis, SystemContracts.builtIn());
+    }
+
+    /**
+     * Like {@link #open(KeyValueStore, Genesis)}, routing calls to {@code contracts}, which must include the built-in
+     * ones (start from {@link SystemContracts#builtIn()}). Every node of a chain must register the same contracts.
+     */
+    public static Ledger open(final KeyValueStore store, final Genesis genesis, final SystemContracts contracts) {
+        Verify.that(contracts.find(ValidatorSetContract.ADDRESS).isPresent(),
+            "the system contracts must include the built-in validator-set contract");
+        final Ledger ledger = new Ledger(store, genesis, contracts);
         final Optional<byte[]> lastSeq = store.get(StateKeys.LAST_SEQ);
         if (lastSeq.isEmpty()) {
             ledger.writeGenesis();
@@ -100,6 +112,31 @@ public final class Ledger {
     public Optional<CommittedBlock> committedBlock(final long seq) {
         return store.get(StateKeys.committedBlock(seq))
             .map(bytes -> parse(() -> CommittedBlock.parseFrom(bytes), "committed block"));
+    }
+
+    /** The system contracts this ledger routes calls to. */
+    public SystemContracts systemContracts() {
+        return contracts;
+    }
+
+    /**
+     * Runs a read-only query of the system contract at {@code contractAddress} against the last committed ledger (BIF's
+     * {@code callContract}), e.g. the DDO contract's {@code queryBid}. Thread-safe, and may run during a close: each read
+     * sees the committed state before or after that close, never half of it.
+     */
+    public Outcome<String> query(final String contractAddress, final String input) {
+        final Optional<SystemContract> contract = contracts.find(contractAddress);
+        if (contract.isEmpty()) {
+            return Outcome.failed(ERRORCODE.ERRCODE_NOT_EXIST, "there is no system contract at " + contractAddress);
+        }
+        final int inputBytes = TransactionShape.utf8Length(input);
+        if (inputBytes > Limits.MAX_QUERY_INPUT_BYTES) {
+            return Outcome.failed(ERRORCODE.ERRCODE_INVALID_PARAMETER, "a query input is at most "
+                + Limits.MAX_QUERY_INPUT_BYTES + " bytes, was " + inputBytes);
+        }
+        final LedgerHeader last = lastHeader;
+        return contract.get().query(new StateQueryContext(committed, contractAddress, input, last.getSeq(),
+            last.getCloseTime(), genesis));
     }
 
     public long chainId() {
@@ -165,7 +202,7 @@ public final class Ledger {
      */
     public Outcome<Long> admissionCheck(final VerifiedTransaction transaction) {
         final LedgerHeader last = lastHeader;
-        final ExecutionContext context = new ExecutionContext(last.getSeq() + 1, last.getCloseTime(), genesis);
+        final ExecutionContext context = new ExecutionContext(last.getSeq() + 1, last.getCloseTime(), genesis, contracts);
         final Optional<LedgerError> error = TransactionExecutor.preconditions(committed, transaction.transaction(),
             transaction.sizeBytes(), transaction.signers(), context, TransactionExecutor.Mode.ADMISSION);
         if (error.isPresent()) {
@@ -199,7 +236,7 @@ public final class Ledger {
         final int sizeBytes = TransactionDecoder.envelopeSize(priced.toByteArray(),
             java.util.Collections.nCopies(Math.max(1, signatureCount), TYPICAL_SIGNATURE));
         final LedgerHeader last = lastHeader;
-        final ExecutionContext context = new ExecutionContext(last.getSeq() + 1, last.getCloseTime(), genesis);
+        final ExecutionContext context = new ExecutionContext(last.getSeq() + 1, last.getCloseTime(), genesis, contracts);
         final TransactionExecutor.Execution execution = TransactionExecutor.execute(new StateOverlay(committed), priced,
             sizeBytes, java.util.Set.of(), context, TransactionExecutor.Mode.EVALUATION);
         if (execution instanceof TransactionExecutor.Excluded excluded) {
@@ -236,7 +273,7 @@ public final class Ledger {
         Verify.that(closeTimeMicros > previous.getCloseTime(), "close time must increase: " + closeTimeMicros
             + " is not after " + previous.getCloseTime());
         final long seq = previous.getSeq() + 1;
-        final ExecutionContext context = new ExecutionContext(seq, closeTimeMicros, genesis);
+        final ExecutionContext context = new ExecutionContext(seq, closeTimeMicros, genesis, contracts);
         final StateOverlay block = new StateOverlay(committed.forClose());
         final WriteBatch batch = new WriteBatch();
         final List<TransactionEnvStore> results = new ArrayList<>(transactions.size());

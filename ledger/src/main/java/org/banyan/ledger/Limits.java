@@ -54,8 +54,11 @@ public final class Limits {
     /** Voting power of one validator: total power of a full set stays far from overflowing a long. */
     public static final long MAX_VALIDATOR_POWER = 1L << 40;
 
-    /** Bytes of a system contract call's JSON input. */
+    /** Bytes of a validator-set call's JSON input: ample for {@link #MAX_VALIDATORS} entries. */
     public static final int MAX_CONTRACT_INPUT_BYTES = 64 * 1024;
+
+    /** Bytes of a read-only query's JSON input: queries name what they read; they carry no documents. */
+    public static final int MAX_QUERY_INPUT_BYTES = 64 * 1024;
 
     /** Parsed signer keys kept for reuse; active accounts sign repeatedly, and a parse costs as much as a verify. */
     public static final int PUBLIC_KEY_CACHE_ENTRIES = 100_000;

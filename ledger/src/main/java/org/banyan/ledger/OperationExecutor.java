@@ -1,7 +1,9 @@
 package org.banyan.ledger;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.banyan.protocol.Account;
 import org.banyan.protocol.AccountPrivilege;
@@ -27,6 +29,8 @@ final class OperationExecutor {
 
     private final StateOverlay state;
     private final ExecutionContext context;
+    /** Items each system contract counted in this transaction (see {@link CallContext#countInTransaction}). */
+    private final Map<String, Integer> contractCounts = new HashMap<>();
 
     OperationExecutor(final StateOverlay state, final ExecutionContext context) {
         this.state = state;
@@ -49,6 +53,9 @@ final class OperationExecutor {
 
     private Optional<LedgerError> createAccount(final OperationCreateAccount create, final Account.Builder source) {
         final String dest = create.getDestAddress();
+        if (context.contracts().find(dest).isPresent()) {
+            return error(ERRORCODE.ERRCODE_ACCOUNT_DEST_EXIST, "account " + dest + " is a system contract");
+        }
         if (state.account(dest).isPresent()) {
             return error(ERRORCODE.ERRCODE_ACCOUNT_DEST_EXIST, "account " + dest + " already exists");
         }
@@ -143,8 +150,9 @@ final class OperationExecutor {
     }
 
     private Optional<LedgerError> payCoin(final OperationPayCoin pay, final Account.Builder source) {
-        if (pay.getDestAddress().equals(ValidatorSetContract.ADDRESS)) {
-            return ValidatorSetContract.call(pay, source.getAddress(), context, state);
+        final Optional<SystemContract> contract = context.contracts().find(pay.getDestAddress());
+        if (contract.isPresent()) {
+            return callSystemContract(contract.get(), pay, source.getAddress());
         }
         final long reserve = context.genesis().fees().baseReserve();
         final long amount = pay.getAmount();
@@ -176,6 +184,21 @@ final class OperationExecutor {
         }
         source.setBalance(source.getBalance() - amount);
         dest.setBalance(destBalance);
+        return Optional.empty();
+    }
+
+    /** System contracts hold no coin: a call carries amount 0, so no balance can end up in a keyless account. */
+    private Optional<LedgerError> callSystemContract(final SystemContract contract, final OperationPayCoin pay,
+                                                     final String sourceAddress) {
+        if (pay.getAmount() != 0) {
+            return error(ERRORCODE.ERRCODE_INVALID_PARAMETER, "a call to the system contract " + contract.address()
+                + " carries amount 0, was " + pay.getAmount());
+        }
+        final CallResult result = contract.call(new OperationCallContext(state, contract.address(), pay.getInput(),
+            sourceAddress, context, contractCounts));
+        if (result instanceof CallResult.Failure failure) {
+            return Optional.of(failure.error());
+        }
         return Optional.empty();
     }
 

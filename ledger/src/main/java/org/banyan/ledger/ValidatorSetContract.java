@@ -13,7 +13,6 @@ import org.banyan.crypto.Address;
 import org.banyan.crypto.Hashes;
 import org.banyan.crypto.KeyType;
 import org.banyan.protocol.ERRORCODE;
-import org.banyan.protocol.OperationPayCoin;
 
 /**
  * The validator-set system contract. Like BIF's system contracts it is called with a PAY_COIN of amount 0
@@ -23,9 +22,10 @@ import org.banyan.protocol.OperationPayCoin;
  *
  * Only the chain's governance account may call it. The new set replaces the whole set and takes effect two
  * ledgers after the one that commits the call (at h + 2), so the ledger in between already names the next set
- * and every node switches at the same height.
+ * and every node switches at the same height. It is built in: scheduling a validator set is a privilege that no
+ * other system contract's context offers, and it keeps no metadata.
  */
-public final class ValidatorSetContract {
+public final class ValidatorSetContract implements SystemContract {
 
     /** The contract's address: derived from a fixed tag, so no key controls it. */
     public static final String ADDRESS = Address.of(KeyType.ED25519,
@@ -37,26 +37,39 @@ public final class ValidatorSetContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ValidatorSetContract() {
+    ValidatorSetContract() {
     }
 
-    /** Executes a call; on success the new set is pending in {@code state}. */
-    static Optional<LedgerError> call(final OperationPayCoin pay, final String sourceAddress, final ExecutionContext context,
-                                      final StateOverlay state) {
-        if (!sourceAddress.equals(context.genesis().governanceAccount())) {
-            return error(ERRORCODE.ERRCODE_ACCESS_DENIED, "only the chain's governance account may change the validator set");
+    @Override
+    public String address() {
+        return ADDRESS;
+    }
+
+    /** Executes a call; on success the new set is pending in the transaction's state. */
+    @Override
+    public CallResult call(final CallContext context) {
+        if (!(context instanceof OperationCallContext ledgerContext)) {
+            throw new IllegalStateException("the validator-set contract runs only inside this ledger's execution");
         }
-        if (pay.getAmount() != 0) {
-            return error(ERRORCODE.ERRCODE_INVALID_PARAMETER, "a call to the validator-set contract carries amount 0");
+        if (!context.sourceAddress().equals(context.genesis().governanceAccount())) {
+            return CallResult.failure(ERRORCODE.ERRCODE_ACCESS_DENIED,
+                "only the chain's governance account may change the validator set");
         }
-        final Optional<List<Validator>> validators = parse(pay.getInput());
+        final Optional<List<Validator>> validators = parse(context.input());
         if (validators.isEmpty()) {
-            return error(ERRORCODE.ERRCODE_INVALID_PARAMETER, "input must be {\"method\":\"setValidators\",\"params\":"
-                + "{\"validators\":[{\"public_key\":\"b06566…\",\"power\":1},…]}} with 1 to " + Limits.MAX_VALIDATORS
-                + " distinct valid keys and powers from 1 to " + Limits.MAX_VALIDATOR_POWER);
+            return CallResult.failure(ERRORCODE.ERRCODE_INVALID_PARAMETER, "input must be {\"method\":\"setValidators\","
+                + "\"params\":{\"validators\":[{\"public_key\":\"b06566…\",\"power\":1},…]}} with 1 to "
+                + Limits.MAX_VALIDATORS + " distinct valid keys and powers from 1 to " + Limits.MAX_VALIDATOR_POWER);
         }
-        state.setPendingValidators(validators.get());
-        return Optional.empty();
+        ledgerContext.setPendingValidators(validators.get());
+        return CallResult.success();
+    }
+
+    /** The validator sets are served by the ledger ({@link Ledger#validators}), not by contract queries. */
+    @Override
+    public Outcome<String> query(final QueryContext context) {
+        return Outcome.failed(ERRORCODE.ERRCODE_INVALID_PARAMETER,
+            "the validator-set contract answers no queries; read the validators of a ledger instead");
     }
 
     private static Optional<List<Validator>> parse(final String input) {
@@ -86,9 +99,5 @@ public final class ValidatorSetContract {
         } catch (final IllegalArgumentException | java.io.IOException e) {
             return Optional.empty();
         }
-    }
-
-    private static Optional<LedgerError> error(final ERRORCODE code, final String message) {
-        return Optional.of(new LedgerError(code, message));
     }
 }

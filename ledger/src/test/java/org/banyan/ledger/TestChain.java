@@ -35,13 +35,22 @@ final class TestChain {
     }
 
     TestChain(final MemoryStore store, final long baseReserve) {
+        this(store, baseReserve, SystemContracts.builtIn());
+    }
+
+    /** A chain whose ledger routes calls to {@code contracts}. */
+    TestChain(final SystemContracts contracts) {
+        this(new MemoryStore(), 0, contracts);
+    }
+
+    private TestChain(final MemoryStore store, final long baseReserve, final SystemContracts contracts) {
         this.store = store;
         this.genesisKey = key(0);
         final String address = genesisKey.publicKey().address().toString();
         this.genesis = new Genesis(CHAIN_ID, true, closeTimeMicros, address,
             List.of(new GenesisAccount(address, GENESIS_BALANCE)), List.of(new Validator(genesisKey.publicKey().encoded(), 1)),
             new FeeSchedule(1, baseReserve));
-        this.ledger = Ledger.open(store, genesis);
+        this.ledger = Ledger.open(store, genesis, contracts);
     }
 
     static PrivateKey key(final int index) {
@@ -74,6 +83,12 @@ final class TestChain {
             .setChainId(CHAIN_ID);
         edit.accept(builder);
         return builder;
+    }
+
+    /** A system contract call: PAY_COIN of {@code amount} to {@code contract} with {@code input}. */
+    static Operation call(final String contract, final long amount, final String input) {
+        return Operation.newBuilder().setType(Operation.Type.PAY_COIN)
+            .setPayCoin(OperationPayCoin.newBuilder().setDestAddress(contract).setAmount(amount).setInput(input)).build();
     }
 
     static Operation pay(final String dest, final long amount) {
