@@ -122,8 +122,32 @@ public final class PayLoadGenerator {
             }
         }
         final String last = funding.get(funding.size() - 1).hashHex();
-        if (client.waitForCommit(last, Duration.ofMinutes(2)).filter(record -> record.isSuccess()).isEmpty()) {
-            throw new IllegalStateException("funding did not commit successfully within two minutes");
+        final long fundedSeq = client.waitForCommit(last, Duration.ofMinutes(2)).filter(record -> record.isSuccess())
+            .orElseThrow(() -> new IllegalStateException("funding did not commit successfully within two minutes"))
+            .ledgerSeq();
+        awaitLedger(fundedSeq);
+    }
+
+    /**
+     * Waits until every node payments go to has committed ledger {@code seq}: a node still behind would refuse
+     * payments from accounts it has not seen funded yet.
+     */
+    private void awaitLedger(final long seq) {
+        final long deadlineNanos = System.nanoTime() + STALL_TIMEOUT.toNanos();
+        for (final String url : options.submitUrls()) {
+            final BanyanClient node = BanyanClient.connect(url);
+            while (node.getLatestLedger().header().getSeq() < seq) {
+                if (System.nanoTime() > deadlineNanos) {
+                    throw new IllegalStateException(url + " did not reach ledger " + seq + " within "
+                        + STALL_TIMEOUT.toSeconds() + " s");
+                }
+                try {
+                    Thread.sleep(POLL_MILLIS);
+                } catch (final InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for " + url, e);
+                }
+            }
         }
     }
 

@@ -31,6 +31,11 @@ public final class Consensus {
         this.rules = new RoundRules(config, new Signer(config), admission);
     }
 
+    /** The configuration this core runs with. */
+    public ConsensusConfig config() {
+        return config;
+    }
+
     /**
      * Starts or restarts at a height. After a restart in the middle of a height, the node resumes in the round and
      * step of its last signed message, re-sends that message (it is already persisted, so nothing new is signed), and

@@ -1,6 +1,7 @@
 package org.banyan.node;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -8,7 +9,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 import org.banyan.ledger.ClosedLedger;
+import org.banyan.p2p.PeerNetwork;
+import org.banyan.p2p.TransactionGossip;
 
 /**
  * The node's Prometheus metrics: chain height, throughput, mempool size, commit latency and submission outcomes, and
@@ -43,11 +47,33 @@ public final class NodeMetrics {
     }
 
     /** Registers the consensus gauges; the suppliers are read at scrape time. */
-    public void registerConsensus(final LongSupplier round, final LongSupplier peersConnected) {
+    public void registerConsensus(final LongSupplier round, final LongSupplier peersConnected,
+                                  final PeerNetwork network, final TransactionGossip gossip) {
         Gauge.builder("banyan_consensus_round", round::getAsLong)
             .description("Consensus round at the current height").register(registry);
         Gauge.builder("banyan_p2p_peers_connected", peersConnected::getAsLong)
             .description("Authenticated peers connected now").register(registry);
+        counter("banyan_p2p_frames_received", "Frames received from authenticated peers", network, n -> n.metrics().framesReceived());
+        counter("banyan_p2p_frames_sent", "Frames written to peers", network, n -> n.metrics().framesSent());
+        counter("banyan_p2p_frames_rejected", "Oversized, malformed or out-of-protocol frames; each closed its connection", network, n -> n.metrics().framesRejected());
+        counter("banyan_p2p_handshakes_rejected", "Links refused at the TLS handshake or Hello: not admitted, wrong chain or version, timeout", network, n -> n.metrics().handshakesRejected());
+        counter("banyan_p2p_connections_refused", "Inbound connections refused at the connection cap", network, n -> n.metrics().connectionsRefused());
+        counter("banyan_p2p_received_bytes", "Bytes read from peers, TLS included", network, n -> n.metrics().bytesIn());
+        counter("banyan_p2p_sent_bytes", "Bytes written to peers, TLS included", network, n -> n.metrics().bytesOut());
+        counter("banyan_p2p_messages_dropped", "Messages not sent because a peer's outbound queue was full", network, n -> n.metrics().messagesDropped());
+        counter("banyan_gossip_transactions_received", "Transactions received from peers", gossip, g -> g.metrics().received());
+        counter("banyan_gossip_transactions_duplicate", "Received transactions already seen", gossip, g -> g.metrics().duplicates());
+        counter("banyan_gossip_transactions_dropped", "Received transactions dropped at a full verifier queue", gossip, g -> g.metrics().dropped());
+        counter("banyan_gossip_transactions_invalid", "Received transactions that failed verification", gossip, g -> g.metrics().invalid());
+        counter("banyan_gossip_transactions_relayed", "Transactions relayed to peers", gossip, g -> g.metrics().relayed());
+        counter("banyan_gossip_batches_oversized", "Gossip batches refused whole for exceeding the cap", gossip, g -> g.metrics().oversizedBatches());
+    }
+
+    /** A counter read from {@code source}, which the registry holds only weakly: it must live as long as the node. */
+    private <T> void counter(final String name, final String description, final T source,
+                             final ToLongFunction<T> value) {
+        FunctionCounter.builder(name, source, item -> value.applyAsLong(item)).description(description)
+            .register(registry);
     }
 
     /** Records the time from the first proposal seen at a height to its commit. */

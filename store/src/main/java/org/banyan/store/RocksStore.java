@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -155,7 +158,7 @@ public final class RocksStore implements KeyValueStore {
         Objects.requireNonNull(batch, "batch");
         runWhileOpen("write", () -> {
             try (org.rocksdb.WriteBatch nativeBatch = new org.rocksdb.WriteBatch()) {
-                for (final WriteBatch.Entry entry : batch.entries()) {
+                for (final WriteBatch.Entry entry : inKeyOrder(batch.entries())) {
                     if (entry.isDelete()) {
                         nativeBatch.delete(entry.key());
                     } else {
@@ -165,6 +168,17 @@ public final class RocksStore implements KeyValueStore {
                 database.write(nativeOptions.writeOptions(), nativeBatch);
             }
         });
+    }
+
+    /**
+     * The entries sorted by key, ties kept in batch order (a stable sort, so the later operation on a key still
+     * wins). The memtable is a skip list: inserting a ledger's thousands of hash-keyed entries in key order lets each
+     * insert continue from the previous one instead of searching from the top, which cost more than the sort.
+     */
+    private static List<WriteBatch.Entry> inKeyOrder(final List<WriteBatch.Entry> entries) {
+        final List<WriteBatch.Entry> sorted = new ArrayList<>(entries);
+        sorted.sort((first, second) -> Arrays.compareUnsigned(first.key(), second.key()));
+        return sorted;
     }
 
     @Override

@@ -104,8 +104,7 @@ final class BlockContents {
         }
         long bytes = 0;
         final Set<String> hashes = new HashSet<>();
-        for (final SignedTransaction envelope : block.getTransactionsList()) {
-            final Outcome<VerifiedTransaction> transaction = verify(envelope);
+        for (final Outcome<VerifiedTransaction> transaction : verifyAll(block.getTransactionsList())) {
             if (!transaction.isOk()) {
                 return Optional.of("a transaction is invalid: " + transaction.error().message());
             }
@@ -153,8 +152,7 @@ final class BlockContents {
      */
     List<VerifiedTransaction> transactionsOf(final Block block) {
         final List<VerifiedTransaction> transactions = new ArrayList<>(block.getTransactionsCount());
-        for (final SignedTransaction envelope : block.getTransactionsList()) {
-            final Outcome<VerifiedTransaction> transaction = verify(envelope);
+        for (final Outcome<VerifiedTransaction> transaction : verifyAll(block.getTransactionsList())) {
             if (!transaction.isOk()) {
                 throw new IllegalStateException("the decided block at height " + block.getHeight()
                     + " holds an invalid transaction: " + transaction.error().message());
@@ -174,20 +172,40 @@ final class BlockContents {
         return verified.size();
     }
 
-    private Outcome<VerifiedTransaction> verify(final SignedTransaction envelope) {
-        final byte[] blob = envelope.getBlob().toByteArray();
-        final String hashHex = Hex.encode(Hashes.sha256(blob));
-        final Optional<VerifiedTransaction> known = Optional.ofNullable(verified.get(hashHex))
+    /**
+     * Each envelope verified, in order. Known ones (in the mempool or an earlier proposal of the height, with the same
+     * signatures) are looked up; the rest are decoded in parallel, because the signature checks of a block's unseen
+     * transactions are what validating it costs, and one thread doing them in turn would hold up consensus.
+     */
+    private List<Outcome<VerifiedTransaction>> verifyAll(final List<SignedTransaction> envelopes) {
+        final List<Outcome<VerifiedTransaction>> outcomes = new ArrayList<>(envelopes.size());
+        final List<Integer> unknown = new ArrayList<>();
+        for (final SignedTransaction envelope : envelopes) {
+            final Optional<VerifiedTransaction> known = known(envelope);
+            if (known.isEmpty()) {
+                unknown.add(outcomes.size());
+            }
+            outcomes.add(known.map(Outcome::ok).orElse(null));
+        }
+        final List<Outcome<VerifiedTransaction>> decoded = unknown.parallelStream()
+            .map(index -> TransactionDecoder.decode(envelopes.get(index).getBlob().toByteArray(),
+                envelopes.get(index).getSignaturesList()))
+            .toList();
+        for (int position = 0; position < unknown.size(); position++) {
+            final Outcome<VerifiedTransaction> outcome = decoded.get(position);
+            if (outcome.isOk()) {
+                remember(outcome.value());
+            }
+            outcomes.set(unknown.get(position), outcome);
+        }
+        return outcomes;
+    }
+
+    private Optional<VerifiedTransaction> known(final SignedTransaction envelope) {
+        final String hashHex = Hex.encode(Hashes.sha256(envelope.getBlob().toByteArray()));
+        return Optional.ofNullable(verified.get(hashHex))
             .or(() -> mempool.get(hashHex).map(PendingTransaction::transaction))
             .filter(transaction -> transaction.signatures().equals(envelope.getSignaturesList()));
-        if (known.isPresent()) {
-            return Outcome.ok(known.get());
-        }
-        final Outcome<VerifiedTransaction> decoded = TransactionDecoder.decode(blob, envelope.getSignaturesList());
-        if (decoded.isOk()) {
-            remember(decoded.value());
-        }
-        return decoded;
     }
 
     private void remember(final VerifiedTransaction transaction) {

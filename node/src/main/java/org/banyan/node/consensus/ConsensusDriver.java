@@ -20,6 +20,7 @@ import org.banyan.consensus.Consensus;
 import org.banyan.consensus.ConsensusMessage;
 import org.banyan.consensus.Event;
 import org.banyan.consensus.State;
+import org.banyan.consensus.TimeoutKind;
 import org.banyan.consensus.StartPoint;
 import org.banyan.consensus.Transition;
 import org.banyan.consensus.ValidatorSet;
@@ -41,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * The imperative shell of the pure consensus core ({@link Consensus}, whose Javadoc states the contract). One thread
  * owns the core's state and drains a bounded queue of inputs; it carries out each transition's actions in order:
  * it syncs the sign state before anything after it, broadcasts, schedules timers, answers content, validation and
- * commit requests at once (their answers are fed back before the next queued input), and re-sends the height's
- * messages while the height makes no progress. A failed sign-state sync or commit stops consensus: signing on after
+ * commit requests at once (their answers are fed back before the next queued input), and re-sends its own messages
+ * of the height while the height makes no progress. A failed sign-state sync or commit stops consensus: signing on after
  * a lost write could double-sign, and building on a failed commit could fork.
  */
 public final class ConsensusDriver implements AutoCloseable {
@@ -53,8 +54,15 @@ public final class ConsensusDriver implements AutoCloseable {
      */
     public static final int MAX_QUEUED_INPUTS = 4_096;
 
-    /** How often the height's messages are re-sent while it makes no progress; one-shot delivery is never relied on. */
+    /** How often this node's messages of the height are re-sent while it makes no progress; one-shot delivery is never relied on. */
     public static final long RETRANSMIT_INTERVAL_MILLIS = 1_000;
+
+    /**
+     * After an empty block with nothing pending, how long the next height waits unless a transaction, or a peer's
+     * message for that height, arrives first: an idle chain then commits about one empty block a second rather than
+     * one per commit timeout, and a transaction still starts a height at once.
+     */
+    public static final long IDLE_COMMIT_PAUSE_MILLIS = 1_000;
 
     /** How long a timer waits for room in a full queue before trying again. */
     private static final long TIMER_BACKOFF_MILLIS = 50;
@@ -65,7 +73,11 @@ public final class ConsensusDriver implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsensusDriver.class);
 
     /** What the consensus thread takes from its queue. */
-    private sealed interface Input permits Start, CoreInput, SyncedBlocks, Retransmit {
+    private sealed interface Input permits Start, CoreInput, SyncedBlocks, Retransmit, WakeUp {
+    }
+
+    /** Work arrived while the next height waited in an idle pause. */
+    private record WakeUp() implements Input {
     }
 
     /** Start from committed state. */
@@ -85,6 +97,7 @@ public final class ConsensusDriver implements AutoCloseable {
     }
 
     private final Consensus core;
+    private final Optional<String> ownAddress;
     private final Ledger ledger;
     private final Mempool mempool;
     private final ValidatorSets validatorSets;
@@ -102,6 +115,7 @@ public final class ConsensusDriver implements AutoCloseable {
     private volatile boolean running;
     private volatile long currentRound;
     private volatile long position;
+    private volatile boolean idlePause;
     private volatile Optional<String> stopReason = Optional.empty();
 
     // Only touched by the consensus thread.
@@ -109,6 +123,10 @@ public final class ConsensusDriver implements AutoCloseable {
     private long heightStartedNanos;
     private long firstProposalNanos;
     private boolean proposalSeen;
+    private boolean lastBlockEmpty;
+    private long positionHeight = -1;
+    private int positionRound = -1;
+    private Optional<Event> idleCommit = Optional.empty();
 
     ConsensusDriver(final Consensus core, final Ledger ledger, final Mempool mempool, final BlockContents contents,
                     final ValidatorSets validatorSets, final SignStateFile signStateFile,
@@ -116,6 +134,7 @@ public final class ConsensusDriver implements AutoCloseable {
                     final LongConsumer onCommitted, final InboundBytes inboundBytes, final NodeMetrics metrics) {
         this.inboundBytes = Objects.requireNonNull(inboundBytes, "inboundBytes");
         this.core = Objects.requireNonNull(core, "core");
+        this.ownAddress = core.config().address();
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.mempool = Objects.requireNonNull(mempool, "mempool");
         this.contents = Objects.requireNonNull(contents, "contents");
@@ -157,6 +176,13 @@ public final class ConsensusDriver implements AutoCloseable {
     /** Offers blocks fetched by block sync, like {@link #offerMessage}; false when the queue is full. */
     boolean offerSyncedBlocks(final List<CommittedBlock> blocks, final long reservedBytes) {
         return offer(new SyncedBlocks(List.copyOf(blocks), reservedBytes));
+    }
+
+    /** Tells consensus that transactions entered the mempool, which ends an idle pause. */
+    public void transactionsArrived() {
+        if (idlePause) {
+            offer(new WakeUp());
+        }
     }
 
     /** A number that changes whenever consensus moves to another height or round. */
@@ -218,6 +244,8 @@ public final class ConsensusDriver implements AutoCloseable {
             } finally {
                 inboundBytes.release(coreInput.reservedBytes());
             }
+        } else if (input instanceof WakeUp) {
+            endIdlePause();
         } else if (input instanceof SyncedBlocks synced) {
             try {
                 applySynced(synced.blocks());
@@ -234,8 +262,23 @@ public final class ConsensusDriver implements AutoCloseable {
         if (state == null) {
             return;
         }
+        if (event instanceof Event.MessageReceived received && received.message().height() == state.height()) {
+            // A peer has started the height: follow at once rather than sit out the idle pause.
+            endIdlePause();
+        }
+        if (event instanceof Event.TimeoutElapsed elapsed && elapsed.kind() == TimeoutKind.COMMIT) {
+            idleCommit = Optional.empty();
+            idlePause = false;
+        }
         noteProposal(event);
         carryOut(core.step(state, event));
+    }
+
+    private void endIdlePause() {
+        final Optional<Event> pending = idleCommit;
+        idleCommit = Optional.empty();
+        idlePause = false;
+        pending.ifPresent(this::process);
     }
 
     /**
@@ -246,12 +289,18 @@ public final class ConsensusDriver implements AutoCloseable {
         final Deque<Event> answers = new ArrayDeque<>();
         Transition transition = first;
         while (true) {
-            final boolean moved = state == null || state.height() != transition.state().height()
-                || state.round() != transition.state().round();
             state = transition.state();
             currentRound = state.round();
+            // The core's state is one mutable object, so movement is judged against the last height and round seen.
+            final boolean moved = state.height() != positionHeight || state.round() != positionRound;
+            positionHeight = state.height();
+            positionRound = state.round();
             if (moved) {
                 position++;
+                if (state.round() > 0) {
+                    // Round 0 decides a height when the network is healthy; operators want to see when it did not.
+                    LOG.info("height {} moved to round {}", state.height(), state.round());
+                }
             }
             for (final Action action : transition.actions()) {
                 if (!running) {
@@ -278,11 +327,17 @@ public final class ConsensusDriver implements AutoCloseable {
             if (message.message() instanceof ConsensusMessage.ProposalMessage) {
                 noteProposalSeen();
             }
+            LOG.debug("sending {}", ConsensusPeers.describe(message.message()));
             broadcast.accept(PeerMessages.of(message.message()));
         } else if (action instanceof Action.ScheduleTimeout timeout) {
             final Event elapsed = new Event.TimeoutElapsed(timeout.kind(), timeout.height(), timeout.round());
-            timers.schedule(() -> postBlocking(new CoreInput(elapsed, 0)), timeout.durationMillis(),
-                TimeUnit.MILLISECONDS);
+            long delayMillis = timeout.durationMillis();
+            if (timeout.kind() == TimeoutKind.COMMIT && lastBlockEmpty && mempool.size() == 0) {
+                idleCommit = Optional.of(elapsed);
+                idlePause = true;
+                delayMillis = Math.max(delayMillis, IDLE_COMMIT_PAUSE_MILLIS);
+            }
+            timers.schedule(() -> postBlocking(new CoreInput(elapsed, 0)), delayMillis, TimeUnit.MILLISECONDS);
         } else if (action instanceof Action.RequestProposalContent request) {
             answers.add(new Event.ProposalContentReady(request.height(), request.round(),
                 contents.proposalContent()));
@@ -316,6 +371,7 @@ public final class ConsensusDriver implements AutoCloseable {
                 + block.getHeight());
         }
         LedgerBatches.pruneMempool(ledger, mempool, transactions, closed.rejected());
+        lastBlockEmpty = transactions.isEmpty();
         contents.heightCommitted();
         metrics.ledgerClosed(closed, System.nanoTime() - startNanos);
         if (proposalSeen) {
@@ -366,9 +422,28 @@ public final class ConsensusDriver implements AutoCloseable {
             || System.nanoTime() - heightStartedNanos < TimeUnit.MILLISECONDS.toNanos(RETRANSMIT_INTERVAL_MILLIS)) {
             return;
         }
-        for (final ConsensusMessage message : state.messagesOfHeight()) {
+        final List<ConsensusMessage> own = state.messagesOfHeight().stream().filter(this::isOwnToRepeat).toList();
+        LOG.debug("height {} round {} stalled; re-sending this node's {} messages", state.height(), state.round(),
+            own.size());
+        for (final ConsensusMessage message : own) {
             broadcast.accept(PeerMessages.of(message));
         }
+    }
+
+    /**
+     * Whether a message of the height is this node's to re-send: its own votes, and its proposal of the current
+     * round. Every validator re-sends its own, so relaying others' as well would only multiply the traffic, and a
+     * stale round's proposal (megabytes of transactions) is of no use to anyone.
+     */
+    private boolean isOwnToRepeat(final ConsensusMessage message) {
+        if (ownAddress.isEmpty()) {
+            return false;
+        }
+        if (message instanceof ConsensusMessage.ProposalMessage proposal) {
+            return proposal.proposal().getProposer().equals(ownAddress.get())
+                && proposal.proposal().getRound() == state.round();
+        }
+        return ((ConsensusMessage.VoteMessage) message).vote().getValidator().equals(ownAddress.get());
     }
 
     private void noteProposal(final Event event) {

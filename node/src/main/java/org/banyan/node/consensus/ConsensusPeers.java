@@ -160,7 +160,7 @@ final class ConsensusPeers implements PeerMessageHandler, AutoCloseable {
             return;
         }
         try {
-            verifiers.execute(() -> verifyAndOffer(message, signature, bytes, parts));
+            verifiers.execute(() -> verifyAndOffer(message, signature, bytes, parts, peerAddress));
         } catch (final RejectedExecutionException e) {
             inboundBytes.release(bytes);
             metrics.consensusInputIgnored("verification_queue_full");
@@ -169,7 +169,7 @@ final class ConsensusPeers implements PeerMessageHandler, AutoCloseable {
 
     /** On a verifier thread: the reserved bytes pass to the driver with the message, or are given back here. */
     private void verifyAndOffer(final ConsensusMessage message, final ByteString signature, final long bytes,
-                                final Attached parts) {
+                                final Attached parts, final String peerAddress) {
         boolean offered = false;
         try {
             if (!messageVerifier.verify(message, validatorSets.at(message.height())).isAccepted()) {
@@ -180,12 +180,25 @@ final class ConsensusPeers implements PeerMessageHandler, AutoCloseable {
                 if (offered) {
                     accepted.add(position, signature);
                 }
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("{} {} from {}", offered ? "accepted" : "queue full for", describe(message), peerAddress);
+                }
             }
         } finally {
             if (!offered) {
                 inboundBytes.release(bytes);
             }
         }
+    }
+
+    static String describe(final ConsensusMessage message) {
+        if (message instanceof ConsensusMessage.ProposalMessage proposal) {
+            return "proposal h" + proposal.height() + " r" + proposal.proposal().getRound() + " by "
+                + proposal.proposal().getProposer();
+        }
+        final org.banyan.protocol.consensus.Vote vote = ((ConsensusMessage.VoteMessage) message).vote();
+        return vote.getType() + " h" + vote.getHeight() + " r" + vote.getRound() + " by " + vote.getValidator()
+            + (vote.getBlockId().isEmpty() ? " nil" : "");
     }
 
     private static ByteString signatureOf(final ConsensusMessage message) {

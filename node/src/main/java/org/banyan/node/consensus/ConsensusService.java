@@ -106,7 +106,8 @@ public final class ConsensusService implements AutoCloseable {
                 }
             }, inboundBytes, metrics);
         peers.attach(network, driver, gossip);
-        metrics.registerConsensus(driver::currentRound, () -> network.peers().size());
+        metrics.registerConsensus(driver::currentRound, () -> network.peers().size(), network,
+            gossip);
         settings.peerSettings().peers().forEach(peer -> network.connect(peer.host(), peer.port(), Optional.empty()));
         final ScheduledExecutorService syncChecks = Executors.newSingleThreadScheduledExecutor(runnable -> {
             final Thread thread = new Thread(runnable, "block-sync");
@@ -131,6 +132,7 @@ public final class ConsensusService implements AutoCloseable {
         for (final VerifiedTransaction transaction : accepted) {
             gossip.announceLocal(BlockContents.envelopeOf(transaction));
         }
+        driver.transactionsArrived();
     }
 
     /** The BID address this node is known by on its links. */
