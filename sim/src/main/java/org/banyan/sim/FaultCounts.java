@@ -22,7 +22,11 @@ public final class FaultCounts {
     }
 
     void reaction(final String kind) {
-        reactions.merge(kind, 1L, Long::sum);
+        reaction(kind, 1);
+    }
+
+    void reaction(final String kind, final long amount) {
+        reactions.merge(kind, amount, Long::sum);
     }
 
     /** Adds every count of {@code other} into this one. */

@@ -6,8 +6,9 @@ import java.util.SplittableRandom;
 
 /**
  * Schedules the faults of a run's profile before GST: partitions and delay storms, crashes and restarts (also in the
- * middle of a step), and the amnesiac's wipe-and-restart cycle. At GST it heals the network and restarts every
- * crashed node; from then on only the Byzantine nodes misbehave. At most {@code max(1, f)} nodes are down at once.
+ * middle of a step), and the restart cycle of nodes that forget on restart (the amnesiac, and planted bugs). At GST
+ * it heals the network and restarts every crashed node; from then on only the Byzantine nodes misbehave. At most
+ * {@code max(1, f)} nodes are down at once.
  */
 final class FaultInjector {
 
@@ -32,7 +33,7 @@ final class FaultInjector {
     /** Chance that a node crashes right after any one action, cutting its step short. */
     static final double MID_STEP_CRASH_PROBABILITY = 0.001;
 
-    /** Mean virtual time between two wipe-and-restart cycles of an amnesiac. */
+    /** Mean virtual time between two restarts of a node that forgets on restart, such as the amnesiac. */
     static final long MEAN_AMNESIA_INTERVAL_MICROS = 600_000;
 
     private static final long MIN_FAULT_MICROS = 50_000;
@@ -59,7 +60,7 @@ final class FaultInjector {
             every(MEAN_CRASH_INTERVAL_MICROS, this::crashSomeNode);
         }
         for (final SimNode node : world.nodes) {
-            if (node.forgetsSignState()) {
+            if (node.restartsOften()) {
                 every(MEAN_AMNESIA_INTERVAL_MICROS, () -> crashAndRestart(node));
             }
         }

@@ -6,12 +6,17 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.banyan.consensus.ConsensusMessage;
 import org.banyan.consensus.SignedStep;
 import org.banyan.consensus.ValidatorSet;
 import org.banyan.consensus.Verdict;
+import org.banyan.ledger.Outcome;
+import org.banyan.ledger.VerifiedTransaction;
 import org.banyan.protocol.LedgerHeader;
 import org.banyan.protocol.consensus.CommitCertificate;
 import org.banyan.protocol.consensus.CommittedBlock;
@@ -28,10 +33,16 @@ import org.banyan.protocol.consensus.Vote;
  *       the chain it committed;</li>
  *   <li>S4 certificate soundness: every certificate verifies against the validator set of its height;</li>
  *   <li>S5 no double-sign: a correct validator signs at most one value per (height, round, kind), across restarts;</li>
+ *   <li>S6 lock discipline, by {@link LockDiscipline};</li>
  *   <li>S7 deterministic execution: equal ledger headers (state roots included) at every height;</li>
- *   <li>S8 validator-set consistency: correct nodes run each height with one set, the one its blocks name.</li>
+ *   <li>S8 validator-set consistency: correct nodes run each height with one set, the one its blocks name;</li>
+ *   <li>S9 time, by {@link BlockTimes};</li>
+ *   <li>S10 resource bounds, by {@link ResourceBounds};</li>
+ *   <li>L3 progress despite faulty proposers, by {@link RoundProgress}, and L4 inclusion, by {@link Inclusion}.</li>
  * </ul>
- * Liveness (L1, L2) is judged by {@link Simulation} after GST.
+ * Each is checked as the events it concerns happen, and where state is left to inspect, again at the end. L1, L2 and
+ * L5 are judged by {@link LivenessGoal}, from the heights this checker sees committed and the validator-set changes
+ * it learns of.
  */
 final class InvariantChecker {
 
@@ -43,21 +54,35 @@ final class InvariantChecker {
     private final Map<Integer, List<ByteString>> chains = new HashMap<>();
     private final Map<ByteString, Long> committedTransactions = new HashMap<>();
     private final Map<Long, ValidatorSet> validatorSets = new HashMap<>();
+    /** First heights of new validator sets, known once the height before them is committed. */
+    private final NavigableSet<Long> validatorSetChanges = new TreeSet<>();
+    private final LockDiscipline lockDiscipline;
+    private final BlockTimes blockTimes;
+    private final ResourceBounds resourceBounds;
+    private final RoundProgress roundProgress;
+    private final Inclusion inclusion;
 
     InvariantChecker(final World world) {
         this.world = world;
+        this.lockDiscipline = new LockDiscipline(this::report, world.counts);
+        this.blockTimes = new BlockTimes(world, this::report);
+        this.resourceBounds = new ResourceBounds(this::report, world.network);
+        this.roundProgress = new RoundProgress(this::report, world.counts, world.nodes.stream()
+                .filter(node -> !node.isCorrect()).map(node -> node.address).collect(Collectors.toSet()));
+        this.inclusion = new Inclusion(this::report, world.counts, world.nodes.stream().filter(SimNode::isCorrect)
+                .map(node -> node.id).collect(Collectors.toSet()), this::isCommitted);
     }
 
     List<Violation> violations() {
         return violations;
     }
 
-    /** Height of the chain the checker saw a node commit. */
-    long committedHeight(final SimNode node) {
-        return chains.getOrDefault(node.id, List.of()).size();
+    /** First heights of new validator sets seen so far; the set grows as the run goes on. */
+    NavigableSet<Long> validatorSetChanges() {
+        return validatorSetChanges;
     }
 
-    /** S5: a message a node signs is leaving it. */
+    /** S5, S6: a message a node signed is leaving it. */
     void onSigned(final SimNode node, final ConsensusMessage message) {
         if (!node.isCorrect()) {
             return;
@@ -69,11 +94,58 @@ final class InvariantChecker {
             report("S5 no double-sign", "correct node " + node.id + " signed " + step.kind() + " at height "
                     + step.height() + " round " + step.round() + " for " + describe(earlier) + " and " + describe(step));
         }
+        if (message instanceof ConsensusMessage.VoteMessage vote) {
+            lockDiscipline.onSigned(node.id, vote.vote(), node.currentValidators());
+        }
     }
 
-    /** S1–S4, S7, S8: a node committed a block, executing it under its validator set for the height. */
+    /** S6: a consensus message passed a node's signature check and goes to its core. */
+    void onDelivered(final SimNode node, final ConsensusMessage message) {
+        if (node.isCorrect() && message instanceof ConsensusMessage.VoteMessage vote) {
+            lockDiscipline.onDelivered(node.id, vote.vote());
+        }
+    }
+
+    /** S9: a node decided a block and is about to execute it. */
+    void onDecided(final SimNode node, final CommittedBlock committed) {
+        if (node.isCorrect()) {
+            blockTimes.onDecided(node, committed);
+        }
+    }
+
+    /** S10, L3: a node's core took a step and the shell carried out its actions. */
+    void onStep(final SimNode node) {
+        if (node.isCorrect()) {
+            resourceBounds.check(node);
+            roundProgress.onStep(node);
+        }
+    }
+
+    /** L4: a node put a transaction in its mempool. */
+    void onAdmitted(final SimNode node, final VerifiedTransaction transaction) {
+        inclusion.onAdmitted(node, transaction);
+    }
+
+    /** GST: crashed nodes have restarted, and liveness counts from now. */
+    void onGst() {
+        final List<SimNode> correct = runningCorrectNodes();
+        roundProgress.onGst(correct);
+        inclusion.onGst(correct);
+    }
+
+    /** At the end of a run without violations so far: what can be inspected once more. */
+    void atEnd() {
+        final List<SimNode> correct = runningCorrectNodes();
+        blockTimes.atEnd(correct);
+        resourceBounds.atEnd(correct);
+    }
+
+    /**
+     * S1–S4, S7, S8: a node committed a block, executing it under its validator set for the height; it already knows
+     * the set of the next height, so a change is learnt a height before it takes effect (L5).
+     */
     void onCommit(final SimNode node, final CommittedBlock committed, final LedgerHeader header,
-                  final ValidatorSet nodeValidators) {
+                  final ValidatorSet nodeValidators, final ValidatorSet nodeNextValidators) {
         final long height = committed.getBlock().getHeight();
         final Verdict certificate = world.certificates.verify(committed, nodeValidators);
         if (!certificate.isAccepted()) {
@@ -88,6 +160,7 @@ final class InvariantChecker {
         if (!node.isCorrect()) {
             return;
         }
+        lockDiscipline.onCommitted(node.id, height);
         final ValidatorSet firstSet = validatorSets.putIfAbsent(height, nodeValidators);
         if (firstSet == null && height > 1 && !nodeValidators.equals(validatorSets.get(height - 1))) {
             world.counts.reaction("validator-set changes applied");
@@ -108,7 +181,7 @@ final class InvariantChecker {
             checkAccountability(height, first.getCertificate(), committed.getCertificate());
         }
         if (first == null) {
-            checkTransactions(height, committed);
+            onFirstCommit(committed, nodeValidators, nodeNextValidators);
         }
     }
 
@@ -150,6 +223,29 @@ final class InvariantChecker {
             report("S7 deterministic execution", "node " + node.id + " reached another ledger header after height "
                     + height);
         }
+    }
+
+    /** The first correct node committed a height: the chain grew. */
+    private void onFirstCommit(final CommittedBlock committed, final ValidatorSet validators,
+                               final ValidatorSet nextValidators) {
+        final long height = committed.getBlock().getHeight();
+        if (!nextValidators.equals(validators)) {
+            validatorSetChanges.add(height + 1);
+        }
+        checkTransactions(height, committed);
+        final List<VerifiedTransaction> included = new ArrayList<>();
+        for (final SignedTransaction transaction : committed.getBlock().getTransactionsList()) {
+            final Outcome<VerifiedTransaction> decoded = world.transactions.decode(transaction);
+            if (decoded.isOk()) {
+                included.add(decoded.value());
+            }
+        }
+        inclusion.onDecided(height, included);
+        roundProgress.onDecided(height, committed.getCertificate().getRound(), validators);
+    }
+
+    private List<SimNode> runningCorrectNodes() {
+        return world.nodes.stream().filter(node -> node.isCorrect() && node.isUp()).toList();
     }
 
     private void checkTransactions(final long height, final CommittedBlock committed) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -13,7 +14,11 @@ import org.banyan.ledger.VerifiedTransaction;
 import org.banyan.protocol.Account;
 import org.banyan.protocol.consensus.SignedTransaction;
 
-/** A node's pending transactions, in arrival order, capped; proposals take each source's nonces in sequence. */
+/**
+ * A node's pending transactions, in arrival order, capped; proposals take each source's nonces in sequence. Only
+ * accounts that exist may send: a transaction from an unknown source could never pay, and admitting such ones would
+ * let anyone with a key fill every pool and push out the clients' transactions.
+ */
 final class Mempool {
 
     /** Pending transactions a node keeps; beyond it new ones are dropped, as a real mempool pushes back. */
@@ -26,16 +31,51 @@ final class Mempool {
     record Entry(SignedTransaction envelope, VerifiedTransaction transaction) {
     }
 
-    private final Map<ByteString, Entry> pending = new LinkedHashMap<>();
+    /** What offering a transaction did. */
+    enum Admission {
+        ADDED, ALREADY_PENDING, POOL_FULL, UNKNOWN_SOURCE;
 
-    /** Adds a transaction; false when known already or the pool is full. */
-    boolean add(final Entry entry) {
+        /** How a node's reaction counts name it. */
+        String describe() {
+            return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        }
+    }
+
+    private final Map<ByteString, Entry> pending = new LinkedHashMap<>();
+    private final boolean enforcesRules;
+
+    Mempool() {
+        this(true);
+    }
+
+    private Mempool(final boolean enforcesRules) {
+        this.enforcesRules = enforcesRules;
+    }
+
+    /** A pool that lost its cap and its source rule: the planted bug {@link InjectedBug#UNBOUNDED_MEMPOOL}. */
+    static Mempool withoutAdmissionRules() {
+        return new Mempool(false);
+    }
+
+    /** Adds a transaction unless it is pending already, the pool is full, or its source has no account. */
+    Admission add(final Entry entry, final Ledger ledger) {
         final ByteString hash = ByteString.copyFrom(entry.transaction().hash());
-        if (pending.containsKey(hash) || pending.size() >= MAX_TRANSACTIONS) {
-            return false;
+        if (pending.containsKey(hash)) {
+            return Admission.ALREADY_PENDING;
+        }
+        if (enforcesRules && pending.size() >= MAX_TRANSACTIONS) {
+            return Admission.POOL_FULL;
+        }
+        if (enforcesRules && ledger.account(entry.transaction().source()).isEmpty()) {
+            return Admission.UNKNOWN_SOURCE;
         }
         pending.put(hash, entry);
-        return true;
+        return Admission.ADDED;
+    }
+
+    /** The pending transactions, in arrival order. */
+    List<VerifiedTransaction> transactions() {
+        return pending.values().stream().map(Entry::transaction).toList();
     }
 
     void removeAll(final Collection<ByteString> hashes) {

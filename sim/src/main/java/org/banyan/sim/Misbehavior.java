@@ -37,12 +37,25 @@ final class Misbehavior {
         return Optional.empty();
     }
 
+    /** A vote signed with the node's own key: Byzantine nodes forge nothing. */
+    static ConsensusMessage signed(final SimNode node, final Vote unsigned) {
+        return new ConsensusMessage.VoteMessage(unsigned.toBuilder().setSignature(
+                ByteString.copyFrom(node.key.sign(SignBytes.of(World.CHAIN_ID, unsigned)))).build());
+    }
+
+    /** A block id no block has, different for each seed value. */
+    static ByteString inventedBlockId(final long... seed) {
+        final ByteBuffer bytes = ByteBuffer.allocate(Long.BYTES * seed.length);
+        for (final long value : seed) {
+            bytes.putLong(value);
+        }
+        return idOf(bytes.array());
+    }
+
     /** Nil where the original named a block, and an invented block where it was nil. */
     private static ConsensusMessage conflictingVote(final SimNode node, final Vote vote) {
         final ByteString otherValue = vote.getBlockId().isEmpty() ? inventedBlockId(vote) : ByteString.EMPTY;
-        final Vote unsigned = vote.toBuilder().setBlockId(otherValue).clearSignature().build();
-        return new ConsensusMessage.VoteMessage(unsigned.toBuilder().setSignature(
-                ByteString.copyFrom(node.key.sign(SignBytes.of(World.CHAIN_ID, unsigned)))).build());
+        return signed(node, vote.toBuilder().setBlockId(otherValue).clearSignature().build());
     }
 
     /** The same block one microsecond later: equally valid, but another id. */
@@ -55,7 +68,10 @@ final class Misbehavior {
     }
 
     private static ByteString inventedBlockId(final Vote vote) {
-        final byte[] seed = ByteBuffer.allocate(12).putLong(vote.getHeight()).putInt(vote.getRound()).array();
+        return idOf(ByteBuffer.allocate(12).putLong(vote.getHeight()).putInt(vote.getRound()).array());
+    }
+
+    private static ByteString idOf(final byte[] seed) {
         final byte[] id = Hashes.sha256(seed);
         Verify.that(id.length == BlockId.LENGTH_BYTES, "an invented id has the length of a real one");
         return ByteString.copyFrom(id);

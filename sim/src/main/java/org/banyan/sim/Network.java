@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
 /**
  * The simulated network. Latency is a base plus log-normal jitter, so messages overtake each other; before GST it
  * may also drop, duplicate, slow down in storms and split into partitions. At GST every fault stops: nothing is
- * dropped and every message arrives within {@link #DELTA_MICROS} (partial synchrony's Δ).
+ * dropped and every message arrives within {@link #DELTA_MICROS} (partial synchrony's Δ). Each link queues at most
+ * {@link #MAX_IN_FLIGHT_PER_LINK} messages, as a node's bounded queue per peer does, before and after GST.
  */
 final class Network {
 
@@ -38,6 +39,13 @@ final class Network {
     /** Latency multiplier during a delay storm. */
     static final int STORM_SLOWDOWN = 20;
 
+    /**
+     * Messages in flight from one node to one peer: the sender's bounded queue for that peer, as the p2p layer keeps
+     * one. A flooding peer fills only its own queues; beyond the cap its messages are dropped, and retransmission
+     * makes up for what a correct node loses. Ten times what a correct node sends during the longest storm.
+     */
+    static final int MAX_IN_FLIGHT_PER_LINK = 4_096;
+
     private static final double JITTER_SIGMA = 1.0;
 
     private final Scheduler scheduler;
@@ -47,6 +55,8 @@ final class Network {
     private final int nodeCount;
     private final Delivery delivery;
     private final Set<Integer> isolatedSide = new HashSet<>();
+    private final int[][] inFlight;
+    private int longestQueue;
     private boolean partitioned;
     private boolean storm;
     private boolean afterGst;
@@ -59,6 +69,7 @@ final class Network {
         this.counts = counts;
         this.nodeCount = nodeCount;
         this.delivery = delivery;
+        this.inFlight = new int[nodeCount][nodeCount];
     }
 
     /** Sends to every node but the sender. */
@@ -107,6 +118,11 @@ final class Network {
         storm = raging;
     }
 
+    /** The most messages that were ever in flight at once on one link. */
+    int longestQueue() {
+        return longestQueue;
+    }
+
     /** Global stabilisation time: from now on nothing is lost and everything arrives within Δ. */
     void gst() {
         afterGst = true;
@@ -115,7 +131,16 @@ final class Network {
     }
 
     private void schedule(final int from, final int to, final Envelope envelope) {
-        scheduler.after(latencyMicros(), to, Scheduler.Kind.DELIVERY, () -> delivery.deliver(to, from, envelope));
+        if (inFlight[from][to] >= MAX_IN_FLIGHT_PER_LINK) {
+            counts.reaction("messages dropped by full link queues");
+            return;
+        }
+        inFlight[from][to]++;
+        longestQueue = Math.max(longestQueue, inFlight[from][to]);
+        scheduler.after(latencyMicros(), to, Scheduler.Kind.DELIVERY, () -> {
+            inFlight[from][to]--;
+            delivery.deliver(to, from, envelope);
+        });
     }
 
     private long latencyMicros() {

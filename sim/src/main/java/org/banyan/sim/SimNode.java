@@ -80,6 +80,7 @@ final class SimNode {
     private RecentSignatures seen;
     private long heightAtLastGossip;
     private long committedHeight;
+    private long gossipTicks;
 
     SimNode(final int id, final PrivateKey key, final Optional<ByzantineBehavior> byzantine,
             final Optional<InjectedBug> bug, final World world, final NodeClock clock, final SplittableRandom random) {
@@ -104,9 +105,45 @@ final class SimNode {
     }
 
     /** Restarts with wiped sign state: the Byzantine amnesiac, or a node with the planted bug. */
-    boolean forgetsSignState() {
-        return byzantine.equals(Optional.of(ByzantineBehavior.AMNESIAC))
-                || bug.equals(Optional.of(InjectedBug.FORGET_SIGN_STATE));
+    private boolean forgetsSignState() {
+        return byzantine.equals(Optional.of(ByzantineBehavior.AMNESIAC)) || hasBug(InjectedBug.FORGET_SIGN_STATE);
+    }
+
+    /** Crashes and restarts every so often before GST, to lose what it forgets. */
+    boolean restartsOften() {
+        return forgetsSignState() || hasBug(InjectedBug.LOSE_LOCK);
+    }
+
+    /** The consensus state, while the node runs. */
+    Optional<State> consensusState() {
+        return up ? Optional.of(state) : Optional.empty();
+    }
+
+    /** The validator set of the height the node is deciding. */
+    ValidatorSet currentValidators() {
+        return state.validators();
+    }
+
+    /** This node's clock reading at a global virtual time. */
+    long localMicrosAt(final long globalMicros) {
+        return clock.localMicros(globalMicros, world.scheduler.startMicros());
+    }
+
+    int mempoolSize() {
+        return mempool.size();
+    }
+
+    /** The decoded transactions in the mempool, in arrival order. */
+    List<VerifiedTransaction> pendingTransactions() {
+        return mempool.transactions();
+    }
+
+    int syncBufferSize() {
+        return syncBuffer.size();
+    }
+
+    int rememberedSignatureCount() {
+        return seen.size();
     }
 
     /** Height of the last block this node committed, kept across crashes. */
@@ -129,15 +166,14 @@ final class SimNode {
         final List<CommittedBlock> stored = storedBlocks();
         committedHeight = stored.size();
         world.checker.onRestart(this, stored);
-        mempool = new Mempool();
+        mempool = hasBug(InjectedBug.UNBOUNDED_MEMPOOL) ? Mempool.withoutAdmissionRules() : new Mempool();
         for (final byte[] journaled : disk.values(MEMPOOL_PREFIX)) {
             admit(parseTransaction(journaled));
         }
         syncBuffer = new SyncBuffer();
         seen = new RecentSignatures();
         heightAtLastGossip = 0;
-        final SignState signState = forgetsSignState() ? SignState.EMPTY
-                : disk.get(SIGN_STATE_KEY).map(SignStateCodec::decode).orElse(SignState.EMPTY);
+        final SignState signState = signStateOnDisk();
         final long height = stored.size() + 1;
         final Optional<CommitCertificate> lastCommit = stored.isEmpty() ? Optional.empty()
                 : Optional.of(stored.get(stored.size() - 1).getCertificate());
@@ -145,6 +181,18 @@ final class SimNode {
         apply(consensus.start(new StartPoint(height, parentId, lastCommit, validatorsAt(height),
                 validatorsAt(height + 1), signState)));
         scheduleGossip();
+    }
+
+    /** The sign state a restart reads: wiped, or without its lock, for the bugs that lose them. */
+    private SignState signStateOnDisk() {
+        final SignState stored = disk.get(SIGN_STATE_KEY).map(SignStateCodec::decode).orElse(SignState.EMPTY);
+        if (forgetsSignState()) {
+            return SignState.EMPTY;
+        }
+        if (hasBug(InjectedBug.LOSE_LOCK)) {
+            return new SignState(stored.height(), stored.lastSigned(), Optional.empty(), Optional.empty());
+        }
+        return stored;
     }
 
     /** Stops the node; {@code midStep} marks a crash between two actions of one step. */
@@ -199,6 +247,7 @@ final class SimNode {
             }
             seen.remember(message.signature());
         }
+        world.checker.onDelivered(this, message);
         step(new Event.MessageReceived(message));
     }
 
@@ -260,8 +309,9 @@ final class SimNode {
                 return;
             }
         }
-        Verify.that(!up || mempool.size() <= Mempool.MAX_TRANSACTIONS && syncBuffer.size() <= SyncBuffer.MAX_HELD
-                && seen.size() <= RecentSignatures.MAX_REMEMBERED, "the shell's buffers stay within their caps");
+        if (up) {
+            world.checker.onStep(this);
+        }
     }
 
     private void perform(final Action action) {
@@ -274,8 +324,13 @@ final class SimNode {
             final Event event = new Event.TimeoutElapsed(timeout.kind(), timeout.height(), timeout.round());
             later(clock.globalDurationMicros(timeout.durationMillis() * 1000), Scheduler.Kind.TIMER, () -> step(event));
         } else if (action instanceof Action.RequestProposalContent request) {
+            if (hasBug(InjectedBug.STALL_AFTER_SET_CHANGE) && request.height() > 1
+                    && !validatorsAt(request.height()).equals(validatorsAt(request.height() - 1))) {
+                return;
+            }
             later(shellDelayMicros(), Scheduler.Kind.CONTENT, () -> step(new Event.ProposalContentReady(
-                    request.height(), request.round(), new ProposalContent(mempool.select(ledger), closeTimeMicros()))));
+                    request.height(), request.round(),
+                    new ProposalContent(proposalTransactions(), closeTimeMicros()))));
         } else if (action instanceof Action.ValidateBlock validate) {
             later(shellDelayMicros(), Scheduler.Kind.VALIDATION, () -> validate(validate));
         } else if (action instanceof Action.Commit commit) {
@@ -294,11 +349,20 @@ final class SimNode {
         if (state.height() != request.height()) {
             return;
         }
-        final String problem = BlockValidity.problem(world, ledger, localNowMicros(), request.block());
+        final String problem = problem(request);
         if (!problem.isEmpty()) {
             world.counts.reaction("blocks judged invalid: " + problem);
         }
         step(new Event.BlockValidated(request.height(), request.blockId(), problem.isEmpty()));
+    }
+
+    /** Why this node finds the block invalid, or empty; the planted bug also wants the height's first proposer. */
+    private String problem(final Action.ValidateBlock request) {
+        if (hasBug(InjectedBug.FIRST_PROPOSER_ONLY) && !request.block().getProposer()
+                .equals(state.validators().proposer(request.height(), 0).address())) {
+            return "it was not built by the height's first proposer";
+        }
+        return BlockValidity.problem(world, ledger, localNowMicros(), request.block());
     }
 
     /** Executes the block and stores it with its certificate in one synced ledger write, then acknowledges. */
@@ -313,10 +377,11 @@ final class SimNode {
             included.add(ByteString.copyFrom(decoded.value().hash()));
             disk.delete(mempoolKey(included.get(included.size() - 1)));
         }
+        world.checker.onDecided(this, committed);
         final LedgerHeader header = ledger.close(transactions, block.getCloseTime(), Optional.of(committed)).header();
         committedHeight = block.getHeight();
         world.trace.detail(committed.getCertificate().getBlockId().toByteArray());
-        world.checker.onCommit(this, committed, header, state.validators());
+        world.checker.onCommit(this, committed, header, state.validators(), state.nextValidators());
         mempool.removeAll(included);
         final long height = block.getHeight();
         later(0, Scheduler.Kind.COMMIT_APPLIED, () -> {
@@ -361,6 +426,13 @@ final class SimNode {
      * receiving them.
      */
     private void gossip() {
+        gossipTicks++;
+        if (byzantine.isPresent() && world.options.faults().spam()) {
+            for (final ConsensusMessage junk : Spam.votes(this, state.height(), state.round(), gossipTicks)) {
+                world.registry.register(junk);
+                world.network.broadcast(id, new Envelope.Consensus(junk));
+            }
+        }
         if (state.height() == heightAtLastGossip && !isSilent()) {
             world.counts.reaction("retransmissions");
             for (final ConsensusMessage message : retransmitted()) {
@@ -400,11 +472,30 @@ final class SimNode {
         if (!decoded.isOk() || ledger.transaction(decoded.value().hash()).isPresent()) {
             return false;
         }
-        final boolean added = mempool.add(new Mempool.Entry(transaction, decoded.value()));
-        if (added) {
-            disk.put(mempoolKey(ByteString.copyFrom(decoded.value().hash())), transaction.toByteArray());
+        final Mempool.Admission admission = mempool.add(new Mempool.Entry(transaction, decoded.value()), ledger);
+        if (admission == Mempool.Admission.POOL_FULL || admission == Mempool.Admission.UNKNOWN_SOURCE) {
+            world.counts.reaction("transactions refused: " + admission.describe());
         }
-        return added;
+        if (admission != Mempool.Admission.ADDED) {
+            return false;
+        }
+        disk.put(mempoolKey(ByteString.copyFrom(decoded.value().hash())), transaction.toByteArray());
+        world.checker.onAdmitted(this, decoded.value());
+        return true;
+    }
+
+    /** The transactions of this node's next block; the planted censor leaves out the lowest source's. */
+    private List<SignedTransaction> proposalTransactions() {
+        final List<SignedTransaction> selected = mempool.select(ledger);
+        if (!hasBug(InjectedBug.CENSOR_SOURCE) || selected.isEmpty()) {
+            return selected;
+        }
+        final String censored = sourceOf(selected.get(0));
+        return selected.stream().filter(transaction -> !sourceOf(transaction).equals(censored)).toList();
+    }
+
+    private String sourceOf(final SignedTransaction transaction) {
+        return world.transactions.decode(transaction).value().source();
     }
 
     /** Runs {@code action} after a delay unless this node crashed meanwhile. */
@@ -422,11 +513,17 @@ final class SimNode {
     }
 
     private long localNowMicros() {
-        return clock.localMicros(world.nowMicros(), world.scheduler.startMicros());
+        final long reading = localMicrosAt(world.nowMicros());
+        return hasBug(InjectedBug.CLOCK_AHEAD) ? reading + 2 * BlockValidity.MAX_CLOSE_TIME_AHEAD_MICROS : reading;
     }
 
     private long closeTimeMicros() {
-        return Math.max(localNowMicros(), ledger.lastHeader().getCloseTime() + 1);
+        final long afterParent = ledger.lastHeader().getCloseTime() + 1;
+        return hasBug(InjectedBug.STALE_CLOSE_TIME) ? afterParent : Math.max(localNowMicros(), afterParent);
+    }
+
+    private boolean hasBug(final InjectedBug planted) {
+        return bug.equals(Optional.of(planted));
     }
 
     private boolean isSilent() {
@@ -434,7 +531,7 @@ final class SimNode {
     }
 
     /** The committed blocks in the ledger, heights 1 to the last. */
-    private List<CommittedBlock> storedBlocks() {
+    List<CommittedBlock> storedBlocks() {
         final List<CommittedBlock> blocks = new ArrayList<>();
         for (long seq = 2; seq <= ledger.lastHeader().getSeq(); seq++) {
             blocks.add(ledger.committedBlock(seq).orElseThrow(

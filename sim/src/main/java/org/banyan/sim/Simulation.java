@@ -26,10 +26,11 @@ import org.banyan.store.MemoryStore;
  * driven by one {@link SplittableRandom}. The seed is split in a fixed order into streams for roles, network, faults,
  * workload, clocks and each node, so a run depends on (seed, options) alone and replays exactly.
  *
- * <p>A run has two phases. Until GST, the profile's faults strike and the invariant checker watches every commit and
- * every signature (safety). At GST the network heals and crashed nodes restart; then every correct node must commit
- * {@link SimulationOptions#livenessHeights()} more heights within {@link SimulationOptions#livenessBoundMillis()}
- * (liveness). The run stops at the first violation, when liveness is shown, or when its bound passes.
+ * <p>A run has two phases. Until GST, the profile's faults strike and the invariant checker watches every commit,
+ * signature, delivery and step (safety). At GST the network heals and crashed nodes restart; then every correct node
+ * must reach the {@link LivenessGoal} within {@link SimulationOptions#livenessBoundMillis()}, while the checker also
+ * holds rounds (L3) and transaction inclusion (L4) to their bounds. The run stops at the first violation, when
+ * liveness is shown, or when its bound passes; a run without violations is then checked once more as a whole.
  */
 public final class Simulation {
 
@@ -52,7 +53,7 @@ public final class Simulation {
     private boolean afterGst;
     private long governanceCalls;
     private long gstMicros;
-    private long livenessTarget;
+    private LivenessGoal livenessGoal;
 
     private Simulation(final long seed, final SimulationOptions options) {
         this.seed = seed;
@@ -77,6 +78,9 @@ public final class Simulation {
         final Genesis genesis = genesis(keys, workload);
         final ByteString genesisId = Ledger.open(new MemoryStore(), genesis).lastHeader().getHash();
         this.world = new World(options, genesis, genesisId, workload);
+        if (options.faults().spam()) {
+            JunkTransactions.all().forEach(junk -> world.transactions.prime(junk.envelope(), junk.decoded()));
+        }
 
         addNodes(keys, byzantine, spare, clocks, root);
         world.network = new Network(world.scheduler, network, options.faults().network(), world.counts,
@@ -129,6 +133,9 @@ public final class Simulation {
         }
         submitLater();
         governance.ifPresent(this::governLater);
+        if (options.faults().spam()) {
+            floodLater(0);
+        }
         world.faults.start();
         scheduler.after(options.faultPhaseMillis() * 1000, -1, Scheduler.Kind.GST, this::gst);
         long events = 0;
@@ -146,12 +153,16 @@ public final class Simulation {
                 world.checker.report("always-on check", "node " + event.node() + " failed: " + bug);
                 break;
             }
-            if (afterGst && (livenessShown() || scheduler.nowMicros() > gstMicros + options.livenessBoundMillis() * 1000)) {
+            if (afterGst && (livenessGoal.isMet(correctNodes())
+                    || scheduler.nowMicros() > gstMicros + options.livenessBoundMillis() * 1000)) {
                 break;
             }
         }
         if (world.checker.violations().isEmpty()) {
-            checkLiveness();
+            world.checker.atEnd();
+        }
+        if (world.checker.violations().isEmpty()) {
+            judgeLiveness();
         }
         long min = Long.MAX_VALUE;
         long max = 0;
@@ -168,34 +179,23 @@ public final class Simulation {
         afterGst = true;
         gstMicros = world.nowMicros();
         world.faults.gst();
+        world.checker.onGst();
         long highest = 0;
         for (final SimNode node : correctNodes()) {
             highest = Math.max(highest, node.committedHeight());
         }
-        livenessTarget = highest + options.livenessHeights();
+        livenessGoal = new LivenessGoal(options, highest, world.checker.validatorSetChanges());
     }
 
-    private boolean livenessShown() {
-        for (final SimNode node : correctNodes()) {
-            if (!node.isUp() || node.committedHeight() < livenessTarget) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** L1 (every correct node commits new heights) and L2 (laggards catch up), within the bound after GST. */
-    private void checkLiveness() {
+    /** L1 (every correct node commits new heights), L2 (laggards catch up) and L5, within the bound after GST. */
+    private void judgeLiveness() {
         if (!afterGst) {
             world.checker.report("L1 termination", "the run ended before GST");
             return;
         }
-        for (final SimNode node : correctNodes()) {
-            if (!node.isUp() || node.committedHeight() < livenessTarget) {
-                world.checker.report("L1/L2 liveness", "correct node " + node.id + " reached height "
-                        + node.committedHeight() + ", not " + livenessTarget + ", within "
-                        + options.livenessBoundMillis() + " ms after GST; " + describeNodes());
-            }
+        livenessGoal.judge(correctNodes(), world.checker::report, describeNodes());
+        if (livenessGoal.changesAfterGst() > 0) {
+            world.counts.reaction("validator-set changes crossed after GST", livenessGoal.changesAfterGst());
         }
     }
 
@@ -206,6 +206,18 @@ public final class Simulation {
             target.submit(world.workload.dueForResubmission(world.nowMicros(), world.checker::isCommitted)
                     .orElseGet(() -> world.workload.nextPayment(world.nowMicros())));
             submitLater();
+        });
+    }
+
+    /** A client floods junk transaction {@code index} to every node, then the next one, until the flood is spent. */
+    private void floodLater(final int index) {
+        world.scheduler.after(JunkTransactions.INTERVAL_MICROS, -1, Scheduler.Kind.SUBMIT, () -> {
+            final JunkTransactions.Junk junk = JunkTransactions.all().get(index);
+            world.nodes.forEach(node -> node.submit(junk.envelope()));
+            world.counts.injected("junk transactions flooded");
+            if (index + 1 < JunkTransactions.COUNT) {
+                floodLater(index + 1);
+            }
         });
     }
 

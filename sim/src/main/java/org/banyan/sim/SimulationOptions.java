@@ -27,11 +27,14 @@ public record SimulationOptions(int validators, int byzantine, FaultProfile faul
     /** Fault phase of the CI batch: long enough for a dozen heights and several faults of each kind. */
     public static final long DEFAULT_FAULT_PHASE_MILLIS = 4_000;
 
-    /** Heights every correct node commits after GST. */
-    public static final int DEFAULT_LIVENESS_HEIGHTS = 3;
+    /**
+     * Heights every correct node commits after GST: enough for a transaction in every mempool at GST to pass the L4
+     * bound of {@link Inclusion#BOUND_HEIGHTS} heights, so that inclusion is judged in every run.
+     */
+    public static final int DEFAULT_LIVENESS_HEIGHTS = Inclusion.BOUND_HEIGHTS + 2;
 
     /**
-     * Bound for those heights: every round timer reaches its 2 s cap within 20 rounds, so three heights with a
+     * Bound for those heights: every round timer reaches its 2 s cap within 20 rounds, so eight heights with a
      * Byzantine proposer's round each, plus catch-up by block sync, fit well inside 90 s.
      */
     public static final long DEFAULT_LIVENESS_BOUND_MILLIS = 90_000;

@@ -30,6 +30,11 @@ final class TransactionCache {
         return decoded.size();
     }
 
+    /** Remembers a verdict reached elsewhere, such as once per JVM for the junk flood. */
+    void prime(final SignedTransaction envelope, final Outcome<VerifiedTransaction> verdict) {
+        decoded.put(ByteString.copyFrom(Hashes.sha256(envelope.toByteArray())), verdict);
+    }
+
     /** The transaction decoded and verified over the exact bytes of its blob, or the reason it fails. */
     Outcome<VerifiedTransaction> decode(final SignedTransaction envelope) {
         final byte[] bytes = envelope.toByteArray();

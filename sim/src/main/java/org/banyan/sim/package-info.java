@@ -10,9 +10,13 @@
  *
  * <p>Faults before GST, by {@link org.banyan.sim.FaultProfile}: delay, drop, duplication and reordering; partitions
  * and heals; crashes, also in the middle of a step, that lose unsynced writes; clock offset and drift; validator-set
- * changes through the ledger's governance contract. Byzantine validators ({@link org.banyan.sim.ByzantineBehavior}),
- * at most f: equivocating proposer, double voter, silent, amnesiac, Twins. A checker watches the cluster for S1–S5,
- * S7 and S8 on every commit and signature; after GST every correct node must commit further heights (L1, L2).
+ * changes through the ledger's governance contract; and, in a profile of its own, floods of votes and junk
+ * transactions. Byzantine validators ({@link org.banyan.sim.ByzantineBehavior}), at most f: equivocating proposer,
+ * double voter, silent, amnesiac, Twins. A checker watches the cluster for every invariant of spec §3.3, S1–S10, as
+ * nodes sign, receive, step, decide and commit, and again at the end; after GST every correct node must commit
+ * further heights (L1, L2), also across validator-set changes (L5), while faulty proposers cost bounded rounds (L3)
+ * and delivered transactions commit within bounded heights (L4). Planted bugs
+ * ({@link org.banyan.sim.InjectedBug}) prove that each check catches what it claims to.
  *
  * <p>Replay a failure with the printed command, for example
  * {@code ./banyan sim --nodes 4 --seeds 17..17 --byzantine 1 --faults all}.

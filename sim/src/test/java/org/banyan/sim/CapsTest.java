@@ -109,6 +109,35 @@ class CapsTest {
         assertThat(arrivals).contains(Network.MAX_LATENCY_MICROS);
     }
 
+    @Test
+    void aLinkQueuesItsCapOfMessagesAndDropsTheNextWhileOtherLinksFlow() {
+        final Scheduler scheduler = new Scheduler(0);
+        final FaultCounts counts = new FaultCounts();
+        final List<Integer> delivered = new ArrayList<>();
+        final Network network = new Network(scheduler, new SplittableRandom(4), false, counts, 2,
+                (to, from, envelope) -> delivered.add(to));
+        for (int message = 0; message < Network.MAX_IN_FLIGHT_PER_LINK; message++) {
+            network.send(0, 1, new Envelope.Status(1));
+        }
+        assertThat(counts.get("messages dropped by full link queues")).isZero();
+
+        network.send(0, 1, new Envelope.Status(1));
+
+        assertThat(counts.get("messages dropped by full link queues")).isEqualTo(1);
+        assertThat(network.longestQueue()).isEqualTo(Network.MAX_IN_FLIGHT_PER_LINK);
+        network.send(1, 0, new Envelope.Status(1));
+        assertThat(counts.get("messages dropped by full link queues")).as("the other way is free").isEqualTo(1);
+        while (!delivered.contains(1)) {
+            scheduler.next().action().run();
+        }
+        network.send(0, 1, new Envelope.Status(1));
+        assertThat(counts.get("messages dropped by full link queues")).as("a delivery frees a place").isEqualTo(1);
+        while (!scheduler.isEmpty()) {
+            scheduler.next().action().run();
+        }
+        assertThat(delivered).hasSize(Network.MAX_IN_FLIGHT_PER_LINK + 2).containsOnlyOnce(0);
+    }
+
     private static CommittedBlock block(final long height) {
         return CommittedBlock.newBuilder().setBlock(Block.newBuilder().setHeight(height)).build();
     }

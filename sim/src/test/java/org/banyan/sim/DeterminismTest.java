@@ -23,6 +23,17 @@ class DeterminismTest {
     }
 
     @Test
+    void theSpamFloodReplaysExactly() {
+        final SimulationOptions options = SimulationOptions.of(4, 1, FaultProfile.SPAM);
+
+        final SimulationResult first = Simulation.run(5, options);
+        final SimulationResult second = Simulation.run(5, options);
+
+        assertThat(second.traceHash()).isEqualTo(first.traceHash());
+        assertThat(first.faults().get("junk transactions flooded")).isEqualTo(JunkTransactions.COUNT);
+    }
+
+    @Test
     void anotherSeedGivesAnotherTrace() {
         final SimulationOptions options = SimulationOptions.of(4, 1, FaultProfile.NETWORK);
 

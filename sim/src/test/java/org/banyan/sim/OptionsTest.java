@@ -28,9 +28,23 @@ class OptionsTest {
         for (final FaultProfile profile : FaultProfile.values()) {
             assertThat(FaultProfile.parse(profile.cliName())).isEqualTo(profile);
         }
-        assertThatThrownBy(() -> FaultProfile.parse("chaos")).hasMessageContaining("none, network, crash");
+        assertThatThrownBy(() -> FaultProfile.parse("chaos"))
+                .hasMessageContaining("none, network, crash, clock, reconfigure, all, spam");
         assertThat(FaultProfile.ALL.network() && FaultProfile.ALL.crashes() && FaultProfile.ALL.clockSkew()
                 && FaultProfile.ALL.validatorChanges()).isTrue();
+        assertThat(FaultProfile.ALL.spam()).as("spam stays out of ALL, whose seeds keep replaying").isFalse();
+        assertThat(FaultProfile.SPAM.spam()).isTrue();
+    }
+
+    @Test
+    void injectedBugsParseByTheirCommandLineNames() {
+        for (final InjectedBug bug : InjectedBug.values()) {
+            assertThat(InjectedBug.parse(bug.cliName())).isEqualTo(bug);
+        }
+        assertThat(InjectedBug.LOSE_LOCK.cliName()).isEqualTo("lose-lock");
+        assertThatThrownBy(() -> InjectedBug.parse("typo")).hasMessageContaining("vote-twice, forget-sign-state, "
+                + "lose-lock, stale-close-time, clock-ahead, unbounded-mempool, first-proposer-only, censor-source, "
+                + "stall-after-set-change");
     }
 
     @Test

@@ -74,16 +74,12 @@ class WorkloadTest {
     @Test
     void theMempoolProposesEachSourcesNextNoncesInOrderAndSkipsGaps() {
         final Workload workload = new Workload(World.CHAIN_ID, 3, new SplittableRandom(3));
-        final Ledger ledger = Ledger.open(new MemoryStore(), new Genesis(World.CHAIN_ID, false, World.GENESIS_MICROS,
-                workload.governanceAddress(), workload.accounts().stream()
-                        .map(account -> new GenesisAccount(Workload.address(account), Workload.CLIENT_BALANCE)).toList(),
-                List.of(new Validator(workload.accounts().get(0).publicKey().encoded(), 1)),
-                new FeeSchedule(Workload.MIN_GAS_PRICE, 0)));
+        final Ledger ledger = ledgerOf(workload);
         final List<SignedTransaction> payments = IntStream.range(0, 40).mapToObj(workload::nextPayment).toList();
         final Mempool mempool = new Mempool();
         for (int index = payments.size() - 1; index >= 0; index--) {
             if (index != 5) {
-                mempool.add(new Mempool.Entry(payments.get(index), decode(payments.get(index)).value()));
+                mempool.add(new Mempool.Entry(payments.get(index), decode(payments.get(index)).value()), ledger);
             }
         }
         final String gapSource = decode(payments.get(5)).value().source();
@@ -105,15 +101,52 @@ class WorkloadTest {
     @Test
     void theMempoolHoldsItsCap() {
         final Workload workload = new Workload(World.CHAIN_ID, 2, new SplittableRandom(2));
+        final Ledger ledger = ledgerOf(workload);
         final Mempool mempool = new Mempool();
         for (int count = 0; count < Mempool.MAX_TRANSACTIONS; count++) {
             final SignedTransaction transaction = workload.nextPayment(count);
-            assertThat(mempool.add(new Mempool.Entry(transaction, decode(transaction).value()))).isTrue();
+            assertThat(mempool.add(new Mempool.Entry(transaction, decode(transaction).value()), ledger))
+                    .isEqualTo(Mempool.Admission.ADDED);
         }
         final SignedTransaction extra = workload.nextPayment(0);
 
-        assertThat(mempool.add(new Mempool.Entry(extra, decode(extra).value()))).isFalse();
+        assertThat(mempool.add(new Mempool.Entry(extra, decode(extra).value()), ledger))
+                .isEqualTo(Mempool.Admission.POOL_FULL);
         assertThat(mempool.size()).isEqualTo(Mempool.MAX_TRANSACTIONS);
+    }
+
+    @Test
+    void theMempoolRefusesSourcesWithoutAnAccountAndRepeats() {
+        final Workload workload = new Workload(World.CHAIN_ID, 2, new SplittableRandom(2));
+        final Ledger ledger = ledgerOf(workload);
+        final Mempool mempool = new Mempool();
+        final SignedTransaction payment = workload.nextPayment(0);
+        final JunkTransactions.Junk junk = JunkTransactions.all().get(0);
+
+        assertThat(junk.decoded().isOk()).as("junk is well formed and correctly signed").isTrue();
+        assertThat(mempool.add(new Mempool.Entry(junk.envelope(), junk.decoded().value()), ledger))
+                .isEqualTo(Mempool.Admission.UNKNOWN_SOURCE);
+        assertThat(mempool.add(new Mempool.Entry(payment, decode(payment).value()), ledger))
+                .isEqualTo(Mempool.Admission.ADDED);
+        assertThat(mempool.add(new Mempool.Entry(payment, decode(payment).value()), ledger))
+                .isEqualTo(Mempool.Admission.ALREADY_PENDING);
+        assertThat(mempool.transactions()).singleElement()
+                .satisfies(pending -> assertThat(pending.hash()).isEqualTo(decode(payment).value().hash()));
+    }
+
+    @Test
+    void theBuggyMempoolTakesTheWholeJunkFloodPastItsCap() {
+        final Workload workload = new Workload(World.CHAIN_ID, 2, new SplittableRandom(2));
+        final Ledger ledger = ledgerOf(workload);
+        final Mempool mempool = Mempool.withoutAdmissionRules();
+
+        for (final JunkTransactions.Junk junk : JunkTransactions.all()) {
+            assertThat(mempool.add(new Mempool.Entry(junk.envelope(), junk.decoded().value()), ledger))
+                    .isEqualTo(Mempool.Admission.ADDED);
+        }
+
+        assertThat(mempool.size()).isEqualTo(JunkTransactions.COUNT).isGreaterThan(Mempool.MAX_TRANSACTIONS);
+        assertThat(mempool.select(ledger)).as("junk starts at nonce 2, so none can ever run").isEmpty();
     }
 
     @Test
@@ -132,6 +165,14 @@ class WorkloadTest {
                     assertThat(set).hasSize(size);
                     assertThat(byzantinePower * 3).isLessThan(total);
                 });
+    }
+
+    private static Ledger ledgerOf(final Workload workload) {
+        return Ledger.open(new MemoryStore(), new Genesis(World.CHAIN_ID, false, World.GENESIS_MICROS,
+                workload.governanceAddress(), workload.accounts().stream().map(account ->
+                        new GenesisAccount(Workload.address(account), Workload.CLIENT_BALANCE)).toList(),
+                List.of(new Validator(workload.accounts().get(0).publicKey().encoded(), 1)),
+                new FeeSchedule(Workload.MIN_GAS_PRICE, 0)));
     }
 
     private static Outcome<VerifiedTransaction> decode(final SignedTransaction transaction) {
