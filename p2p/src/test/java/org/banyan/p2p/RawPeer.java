@@ -17,7 +17,7 @@ import org.banyan.protocol.p2p.PeerMessage;
  * A misbehaving peer for tests: real TLS with a real node key (or none at all), but it writes whatever bytes the
  * test asks for. Reads block for at most {@link #READ_TIMEOUT_MILLIS}.
  */
-final class RawPeer implements AutoCloseable {
+public final class RawPeer implements AutoCloseable {
 
     static final int READ_TIMEOUT_MILLIS = 10_000;
 
@@ -33,7 +33,7 @@ final class RawPeer implements AutoCloseable {
     }
 
     /** A TLS connection authenticated with this key, trusting whatever node answers. */
-    static RawPeer tls(final PrivateKey key, final int port) throws IOException {
+    public static RawPeer tls(final PrivateKey key, final int port) throws IOException {
         return tls(clientContext(key), port);
     }
 
@@ -58,21 +58,30 @@ final class RawPeer implements AutoCloseable {
 
     /** Completes the handshake as the node with this key would, claiming the given address; returns the node's Hello. */
     PeerMessage greet(final String claimedAddress) throws IOException {
-        sendHello(claimedAddress);
+        return greet(claimedAddress, TestNode.CHAIN_ID);
+    }
+
+    /** Sends a Hello of chain {@code chainId} claiming the given address, and reads the node's answer. */
+    public PeerMessage greet(final String claimedAddress, final long chainId) throws IOException {
+        sendHello(claimedAddress, chainId);
         return readFrame();
     }
 
     /** Sends a Hello of this chain claiming the given address. */
     void sendHello(final String claimedAddress) throws IOException {
+        sendHello(claimedAddress, TestNode.CHAIN_ID);
+    }
+
+    private void sendHello(final String claimedAddress, final long chainId) throws IOException {
         write(Frames.encode(PeerMessage.newBuilder().setHello(Hello.newBuilder()
-                .setChainId(TestNode.CHAIN_ID)
+                .setChainId(chainId)
                 .setMinProtocolVersion(P2pConfig.PROTOCOL_VERSION)
                 .setMaxProtocolVersion(P2pConfig.PROTOCOL_VERSION)
                 .setNodeAddress(claimedAddress)
                 .setSoftware("raw-peer")).build(), Limits.MAX_MAX_FRAME_BYTES));
     }
 
-    void write(final byte[] bytes) throws IOException {
+    public void write(final byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
@@ -84,7 +93,7 @@ final class RawPeer implements AutoCloseable {
     }
 
     /** Reads until the node closes the connection; true if it did within the read timeout. */
-    boolean closedByNode() {
+    public boolean closedByNode() {
         try {
             final InputStream stream = socket.getInputStream();
             final byte[] buffer = new byte[8192];
