@@ -10,6 +10,7 @@ import java.util.Map;
 import org.banyan.ledger.Ledger;
 import org.banyan.ledger.Rejected;
 import org.banyan.ledger.VerifiedTransaction;
+import org.banyan.protocol.Transaction;
 import org.banyan.node.mempool.Mempool;
 import org.banyan.protocol.Account;
 import org.banyan.protocol.ERRORCODE;
@@ -29,8 +30,22 @@ public final class LedgerBatches {
 
     /** Up to {@link LedgerCloser#MAX_TRANSACTIONS_PER_LEDGER} ready transactions that fit in one ledger. */
     public static List<VerifiedTransaction> takeReady(final Ledger ledger, final Mempool mempool) {
-        return withinLedgerSize(mempool.takeReady(LedgerCloser.MAX_TRANSACTIONS_PER_LEDGER,
+        return takeReady(ledger, mempool, LedgerCloser.MAX_TRANSACTIONS_PER_LEDGER);
+    }
+
+    /** Up to {@code maxTransactions} ready transactions that fit in one ledger. */
+    public static List<VerifiedTransaction> takeReady(final Ledger ledger, final Mempool mempool,
+                                                      final int maxTransactions) {
+        return withinLedgerSize(mempool.takeReady(Math.min(maxTransactions, LedgerCloser.MAX_TRANSACTIONS_PER_LEDGER),
             source -> committedNonce(ledger, source)));
+    }
+
+    /**
+     * Whether the transaction can no longer commit because its account has committed its nonce already; cheap
+     * (a parse and a state read), so a node can skip the signature check of stale gossip.
+     */
+    public static boolean isStale(final Ledger ledger, final Transaction transaction) {
+        return transaction.getNonce() <= committedNonce(ledger, transaction.getSourceAddress());
     }
 
     /**

@@ -64,7 +64,7 @@ public final class NodeMetrics {
         counter("banyan_gossip_transactions_received", "Transactions received from peers", gossip, g -> g.metrics().received());
         counter("banyan_gossip_transactions_duplicate", "Received transactions already seen", gossip, g -> g.metrics().duplicates());
         counter("banyan_gossip_transactions_dropped", "Received transactions dropped at a full verifier queue", gossip, g -> g.metrics().dropped());
-        counter("banyan_gossip_transactions_invalid", "Received transactions that failed verification", gossip, g -> g.metrics().invalid());
+        counter("banyan_gossip_transactions_invalid", "Received transactions not relayed: invalid, or stale (their nonce already committed)", gossip, g -> g.metrics().invalid());
         counter("banyan_gossip_transactions_relayed", "Transactions relayed to peers", gossip, g -> g.metrics().relayed());
         counter("banyan_gossip_batches_oversized", "Gossip batches refused whole for exceeding the cap", gossip, g -> g.metrics().oversizedBatches());
     }

@@ -43,6 +43,13 @@ final class BlockContents {
      */
     static final int MAX_REMEMBERED_TRANSACTIONS = 4 * LedgerCloser.MAX_TRANSACTIONS_PER_LEDGER;
 
+    /**
+     * Transactions one proposal carries at most, below the ledger's cap: every validator must receive, hash and
+     * check a proposal within the propose wait, and a backlog drains faster in several quick heights than in one
+     * round that times out and starts over.
+     */
+    static final int MAX_PROPOSED_TRANSACTIONS = 5_000;
+
     private final Ledger ledger;
     private final Mempool mempool;
     private final Clock clock;
@@ -71,7 +78,8 @@ final class BlockContents {
     /** Ready mempool transactions, within the ledger caps, and a close time after the parent's. */
     ProposalContent proposalContent() {
         final List<SignedTransaction> transactions = new ArrayList<>();
-        for (final VerifiedTransaction transaction : LedgerBatches.takeReady(ledger, mempool)) {
+        for (final VerifiedTransaction transaction : LedgerBatches.takeReady(ledger, mempool,
+            MAX_PROPOSED_TRANSACTIONS)) {
             remember(transaction);
             transactions.add(envelopeOf(transaction));
         }
