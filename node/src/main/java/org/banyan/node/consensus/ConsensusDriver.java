@@ -33,6 +33,7 @@ import org.banyan.node.NodeMetrics;
 import org.banyan.node.mempool.Mempool;
 import org.banyan.protocol.consensus.Block;
 import org.banyan.protocol.consensus.CommittedBlock;
+import org.banyan.protocol.consensus.Proposal;
 import org.banyan.protocol.consensus.Vote;
 import org.banyan.protocol.p2p.PeerMessage;
 import org.slf4j.Logger;
@@ -42,8 +43,8 @@ import org.slf4j.LoggerFactory;
  * The imperative shell of the pure consensus core ({@link Consensus}, whose Javadoc states the contract). One thread
  * owns the core's state and drains a bounded queue of inputs; it carries out each transition's actions in order:
  * it syncs the sign state before anything after it, broadcasts, schedules timers, answers content, validation and
- * commit requests at once (their answers are fed back before the next queued input), and re-sends its own messages
- * of the height while the height makes no progress. A failed sign-state sync or commit stops consensus: signing on after
+ * commit requests at once (their answers are fed back before the next queued input), and re-sends the height's
+ * votes and its own current proposal while the height makes no progress. A failed sign-state sync or commit stops consensus: signing on after
  * a lost write could double-sign, and building on a failed commit could fork.
  */
 public final class ConsensusDriver implements AutoCloseable {
@@ -54,7 +55,7 @@ public final class ConsensusDriver implements AutoCloseable {
      */
     public static final int MAX_QUEUED_INPUTS = 4_096;
 
-    /** How often this node's messages of the height are re-sent while it makes no progress; one-shot delivery is never relied on. */
+    /** How often the height's messages are re-sent while it makes no progress; one-shot delivery is never relied on. */
     public static final long RETRANSMIT_INTERVAL_MILLIS = 1_000;
 
     /**
@@ -422,29 +423,29 @@ public final class ConsensusDriver implements AutoCloseable {
             || System.nanoTime() - heightStartedNanos < TimeUnit.MILLISECONDS.toNanos(RETRANSMIT_INTERVAL_MILLIS)) {
             return;
         }
-        final List<ConsensusMessage> own = state.messagesOfHeight().stream().filter(this::isOwnToRepeat).toList();
-        LOG.debug("height {} round {} stalled; re-sending this node's {} messages", state.height(), state.round(),
-            own.size());
-        for (final ConsensusMessage message : own) {
+        final List<ConsensusMessage> repeated = state.messagesOfHeight().stream().filter(this::isToRepeat).toList();
+        LOG.debug("height {} round {} stalled; re-sending {} messages", state.height(), state.round(),
+            repeated.size());
+        for (final ConsensusMessage message : repeated) {
             broadcast.accept(PeerMessages.of(message));
         }
     }
 
     /**
-     * Whether a message of the height is this node's to re-send: its own votes, and its proposal of the current
-     * round. Every validator re-sends its own, so relaying others' as well would only multiply the traffic, and a
-     * stale round's proposal (megabytes of transactions) is of no use to anyone.
+     * Whether a message of the height is re-sent: every vote this node holds, and its own proposal of the current
+     * round. Votes are small, and a validator that was away needs the others' (also those of a validator that is
+     * down now) to see the proof-of-lock that lets it follow a locked value; proposals are megabytes, so each is
+     * re-sent by its proposer alone, and only while its round is current.
      */
-    private boolean isOwnToRepeat(final ConsensusMessage message) {
-        if (ownAddress.isEmpty()) {
-            return false;
+    private boolean isToRepeat(final ConsensusMessage message) {
+        if (message instanceof ConsensusMessage.VoteMessage) {
+            return true;
         }
-        if (message instanceof ConsensusMessage.ProposalMessage proposal) {
-            return proposal.proposal().getProposer().equals(ownAddress.get())
-                && proposal.proposal().getRound() == state.round();
-        }
-        return ((ConsensusMessage.VoteMessage) message).vote().getValidator().equals(ownAddress.get());
+        final Proposal proposal = ((ConsensusMessage.ProposalMessage) message).proposal();
+        return ownAddress.isPresent() && proposal.getProposer().equals(ownAddress.get())
+            && proposal.getRound() == state.round();
     }
+
 
     private void noteProposal(final Event event) {
         if (event instanceof Event.MessageReceived received
