@@ -1,9 +1,17 @@
 package org.banyan.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.banyan.bench.DocumentLoad;
 import org.banyan.bench.PayLoadGenerator;
 import org.banyan.bench.PayLoadOptions;
 import org.banyan.bench.PayLoadResult;
+import org.banyan.bench.ResolveLoad;
+import org.banyan.identity.ddo.DdoContract;
+import org.banyan.sdk.KeyFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
@@ -11,8 +19,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
 /** {@code banyan bench}: measure a node and this machine. */
-@Command(name = "bench", description = "Benchmarks: a payment load test against a node, and the JMH micro-benchmarks.",
-        subcommands = {BenchCommand.Pay.class, BenchCommand.Jmh.class})
+@Command(name = "bench", description = {"Benchmarks: payment, BID document creation and resolution load tests against a",
+    "node, and the JMH micro-benchmarks."},
+        subcommands = {BenchCommand.Pay.class, BenchCommand.Create.class, BenchCommand.Resolve.class,
+            BenchCommand.Jmh.class})
 final class BenchCommand {
 
     @Mixin
@@ -69,6 +79,117 @@ final class BenchCommand {
             } catch (final InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CommandFailedException("interrupted");
+            }
+        }
+    }
+
+    /** {@code banyan bench create}: BID document creations committed per second, with payments as the reference. */
+    @Command(name = "create", description = {
+        "Pre-sign BID documents and the DDO transactions that create them (--per-tx each), submit them and report",
+        "documents committed per second; then, as the reference, run the payment load of 'bench pay' in the same run.",
+        "Progress goes to stderr; the last line on stdout is JSON: {\"documents_per_s\",\"payments_per_s\",...}."})
+    static final class Create extends CliCommand {
+
+        @Mixin
+        NodeOption node;
+
+        @Option(names = "--key", required = true, paramLabel = "FILE",
+                description = "Key file of a funded account that pays for everything (the dev node's genesis key).")
+        Path keyFile;
+
+        @Option(names = "--documents", defaultValue = "20000", description = "Documents to create (default: ${DEFAULT-VALUE}).")
+        int documents;
+
+        @Option(names = "--warmup", defaultValue = "5000",
+                description = "Documents created before measuring, to warm the node up (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--per-tx", defaultValue = "100",
+                description = "Documents per transaction, at most 100 (default: ${DEFAULT-VALUE}).")
+        int perTransaction;
+
+        @Option(names = "--payments", defaultValue = "20000",
+                description = "Payments of the reference run; 0 skips it (default: ${DEFAULT-VALUE}).")
+        int payments;
+
+        @Override
+        int execute() {
+            if (documents < 1 || warmup < 0 || perTransaction < 1 || perTransaction > DdoContract.MAX_DOCUMENTS_PER_TRANSACTION
+                    || payments < 0) {
+                throw new IllegalArgumentException("--documents must be positive, --warmup and --payments not negative,"
+                        + " and --per-tx 1 to " + DdoContract.MAX_DOCUMENTS_PER_TRANSACTION);
+            }
+            try {
+                DocumentLoad load = new DocumentLoad(node.nodeUrl, KeyFile.load(keyFile).signingKey(), System.err);
+                int first = load.firstMissing();
+                if (warmup > 0) {
+                    System.err.println("warming the node up with " + warmup + " documents (not measured)");
+                    load.create(first, first + warmup, perTransaction);
+                }
+                DocumentLoad.Result result = load.create(first + warmup, first + warmup + documents, perTransaction);
+                double paymentsPerSecond = payments == 0 ? 0 : new PayLoadGenerator(new PayLoadOptions(node.nodeUrl,
+                        keyFile, 1000, payments, payments / 2, 1000, 2, List.of(), 0, System.err)).run()
+                        .transactionsPerSecond();
+                out().println(String.format(Locale.ROOT, "{\"documents_per_s\":%.1f,\"documents\":%d,"
+                        + "\"failed_transactions\":%d,\"seconds\":%.3f,\"payments_per_s\":%.1f}",
+                        result.documentsPerSecond(), result.documents(), result.failedTransactions(), result.seconds(),
+                        paymentsPerSecond));
+                out().flush();
+                return result.failedTransactions() == 0 ? ExitCode.OK : ExitCode.SOFTWARE;
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CommandFailedException("interrupted");
+            }
+        }
+    }
+
+    /** {@code banyan bench resolve}: warm resolutions per second over keep-alive HTTP, with getLedger as reference. */
+    @Command(name = "resolve", description = {
+        "Make sure the node holds --documents BID documents (creating the missing ones, unmeasured), then drive",
+        "keep-alive GETs at /1.0/identifiers/{did}, at /{bid} and, as the reference, at /getLedger, each warmed up",
+        "and then measured. Progress goes to stderr; the last line on stdout is JSON:",
+        "{\"w3c_per_s\",\"bif_per_s\",\"get_ledger_per_s\",...}."})
+    static final class Resolve extends CliCommand {
+
+        @Mixin
+        NodeOption node;
+
+        @Option(names = "--key", required = true, paramLabel = "FILE",
+                description = "Key file of a funded account that pays for creating missing documents.")
+        Path keyFile;
+
+        @Option(names = "--documents", defaultValue = "10000", description = "Documents to resolve (default: ${DEFAULT-VALUE}).")
+        int documents;
+
+        @Option(names = "--connections", defaultValue = "16",
+                description = "Keep-alive connections, one request in flight each (default: ${DEFAULT-VALUE}).")
+        int connections;
+
+        @Option(names = "--seconds", defaultValue = "10", description = "Measured seconds per view (default: ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--warmup-seconds", defaultValue = "10",
+                description = "Warm-up seconds per view (default: ${DEFAULT-VALUE}).")
+        int warmupSeconds;
+
+        @Override
+        int execute() {
+            if (documents < 1 || connections < 1 || connections > 256 || seconds < 1 || warmupSeconds < 0) {
+                throw new IllegalArgumentException("--documents and --seconds must be positive, --connections 1 to 256,"
+                        + " --warmup-seconds not negative");
+            }
+            try {
+                ResolveLoad.Result result = new ResolveLoad(node.nodeUrl, System.err).run(documents,
+                        KeyFile.load(keyFile).signingKey(), connections, Duration.ofSeconds(warmupSeconds),
+                        Duration.ofSeconds(seconds));
+                out().println(result.toJson());
+                out().flush();
+                return ExitCode.OK;
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CommandFailedException("interrupted");
+            } catch (final IOException e) {
+                throw new CommandFailedException("the load failed: " + e.getMessage());
             }
         }
     }

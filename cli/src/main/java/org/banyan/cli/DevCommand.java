@@ -4,15 +4,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import org.banyan.node.DevNode;
+import org.banyan.node.LedgerTiming;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code banyan dev}: runs a single-validator development chain until Ctrl-C. The first start writes the genesis
  * config and a funded genesis account key; later starts on the same directory resume from the last committed ledger.
  */
-@Command(name = "dev", description = "Run a single-validator development chain until Ctrl-C.")
+@Command(name = "dev", description = {"Run a single-validator development chain until Ctrl-C; with --ac, a sub-chain",
+    "whose BIDs are did:bid:<ac>:… (set when the chain is created)."})
 final class DevCommand extends CliCommand {
 
     /** The HTTP port BIF's own node configuration uses by default for its web server. */
@@ -26,9 +29,13 @@ final class DevCommand extends CliCommand {
             description = "HTTP API port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     int httpPort;
 
+    @Mixin
+    AcCodeOption ac;
+
     @Override
     int execute() {
-        DevNode node = DevNode.start(dataDirectory.toAbsolutePath(), httpPort, Clock.systemUTC());
+        DevNode node = DevNode.start(dataDirectory.toAbsolutePath(), httpPort, Clock.systemUTC(), LedgerTiming.DEFAULTS,
+                ac.checked());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();

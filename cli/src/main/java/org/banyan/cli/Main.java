@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
         description = "Banyan: a BIF 1.x compatible blockchain node and client.",
         subcommands = {KeyCommand.class, DevCommand.class, TxCommand.class, AccountCommand.class, LedgerCommand.class,
             BenchCommand.class, GenesisCommand.class, NodeCommand.class, TestnetCommand.class,
-            SimCommand.class})
+            SimCommand.class, DidCommand.class, VcCommand.class, ResolverCommand.class})
 public final class Main implements Runnable {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
@@ -33,7 +33,7 @@ public final class Main implements Runnable {
     /** Without a subcommand there is nothing to do: show what there is. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: key, dev, tx, account, ledger, bench, genesis, node, testnet or sim");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: key, dev, tx, account, ledger, bench, genesis, node, testnet, sim, did, vc or resolver");
     }
 
     boolean verbose() {

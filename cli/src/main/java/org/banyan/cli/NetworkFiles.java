@@ -22,6 +22,7 @@ import org.banyan.ledger.Genesis;
 import org.banyan.ledger.GenesisAccount;
 import org.banyan.ledger.Validator;
 import org.banyan.node.DevNode;
+import org.banyan.node.ChainGenesis;
 import org.banyan.node.GenesisConfig;
 import org.banyan.sdk.KeyFile;
 
@@ -35,8 +36,12 @@ final class NetworkFiles {
     /** Every node listens on loopback: the files describe a network on one machine. */
     static final String LOOPBACK_HOST = "127.0.0.1";
 
-    /** How long a validator waits for a proposal in round 0. */
-    static final long TIMEOUT_PROPOSE_MILLIS = 1_000;
+    /**
+     * How long a validator waits for a proposal in round 0. A healthy proposer's block arrives in milliseconds; the
+     * wait only matters when a large block must be built, sent and checked by busy validators, and then giving up
+     * too early costs a whole round (CometBFT waits 3 s too).
+     */
+    static final long TIMEOUT_PROPOSE_MILLIS = 3_000;
 
     /** How long a validator waits for more prevotes after seeing 2/3 of any. */
     static final long TIMEOUT_PREVOTE_MILLIS = 500;
@@ -82,7 +87,8 @@ final class NetworkFiles {
         for (NetworkManifest.Node node : nodes) {
             writeNew(node.configFile(directory), NetworkManifest.render(nodeConfig(manifest, node)));
         }
-        writeNew(directory.resolve(NetworkManifest.GENESIS_FILE), GenesisConfig.toJson(genesis(manifest, clock)));
+        writeNew(directory.resolve(NetworkManifest.GENESIS_FILE),
+                GenesisConfig.toJson(ChainGenesis.mainChain(genesis(manifest, clock))));
         // Last: a manifest means the directory holds a complete network.
         writeNew(directory.resolve(NetworkManifest.FILE), manifest.toJson());
         return manifest;

@@ -104,11 +104,29 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("org.banyan.sim..")
             .because("DESIGN.md: sim is test support; no production module may depend on it");
 
+    @ArchTest
+    static final ArchRule identityIsAPureLibrary = noClasses()
+            .that().resideInAPackage("org.banyan.identity..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.banyan.node..", "org.banyan.sdk..",
+                    "org.banyan.cli..", "org.banyan.bench..", "org.banyan.store..", "java.net.http..", "java.nio.file..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName(Thread.class.getName())
+            .orShould().dependOnClassesThat().haveFullyQualifiedName(java.time.Clock.class.getName())
+            .orShould().callMethodWhere(readsTheTime())
+            .because("DESIGN.md: identity depends on crypto and ledger; its contracts run inside ledger execution and its"
+                    + " views are pure, so the node shell does the HTTP, the threads and the clock");
+
+    @ArchTest
+    static final ArchRule credentialsKnowNoChain = noClasses()
+            .that().resideInAPackage("org.banyan.credentials..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.banyan.ledger..", "org.banyan.identity..",
+                    "org.banyan.node..", "org.banyan.sdk..", "org.banyan.cli..", "org.banyan.bench..")
+            .because("credentials verify with keys a resolver hands them; the node plugs in did:bid and the registry");
+
     /** Guards against rules that pass because a module's classes were never imported. */
     @ArchTest
     static void everyModuleIsAnalysed(final JavaClasses classes) {
         for (String module : List.of("crypto", "trie", "protocol", "store", "ledger", "consensus", "sim", "sdk", "node",
-                "cli")) {
+                "cli", "identity", "credentials")) {
             assertThat(classes.containPackage("org.banyan." + module)).as(module).isTrue();
         }
     }

@@ -39,7 +39,7 @@ class GenesisCommandTest {
             nodeKeys.add(KeyFile.load(network.resolve("node-" + index + "/node-key.json")));
         }
         KeyFile genesisKey = KeyFile.load(network.resolve("keys/genesis-account.json"));
-        Genesis genesis = GenesisConfig.load(network.resolve("genesis.json"));
+        Genesis genesis = GenesisConfig.load(network.resolve("genesis.json")).genesis();
         assertThat(genesis.chainId()).isEqualTo(7);
         assertThat(genesis.governanceAccount()).isEqualTo(genesisKey.address());
         assertThat(genesis.accounts()).containsExactly(new GenesisAccount(genesisKey.address(), DevNode.GENESIS_BALANCE));
@@ -58,7 +58,7 @@ class GenesisCommandTest {
             .containsExactly("127.0.0.1:30001", "127.0.0.1:30005", "127.0.0.1:30007", "127.0.0.1:30009");
         assertThat(config.get("p2p").get("observers")).extracting(JsonNode::asText)
             .containsExactly(nodeKeys.get(4).address());
-        assertThat(config.get("consensus").get("timeout_propose_millis").asLong()).isEqualTo(1_000);
+        assertThat(config.get("consensus").get("timeout_propose_millis").asLong()).isEqualTo(3_000);
         assertThat(config.get("consensus").get("timeout_max_millis").asLong()).isEqualTo(10_000);
 
         JsonNode summary = JSON.readTree(run.out());

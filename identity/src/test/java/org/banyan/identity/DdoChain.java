@@ -8,7 +8,7 @@ import org.banyan.crypto.PrivateKey;
 import org.banyan.identity.ddo.BidRecord;
 import org.banyan.identity.ddo.DdoCalls;
 import org.banyan.identity.ddo.DdoContract;
-import org.banyan.identity.ddo.DdoFailure;
+import org.banyan.identity.registry.TrustedRegistryContract;
 import org.banyan.ledger.FeeSchedule;
 import org.banyan.ledger.Genesis;
 import org.banyan.ledger.GenesisAccount;
@@ -37,11 +37,18 @@ public final class DdoChain {
     private final Genesis genesis;
     private long closeTimeMicros = GENESIS_MICROS;
 
+    /** The main chain, with the DDO contract and the trusted registry. */
     public DdoChain() {
+        this(DdoContract.mainChain());
+    }
+
+    /** A chain whose DDO contract is {@code ddo} (a sub-chain's, say), with the trusted registry. */
+    public DdoChain(final DdoContract ddo) {
         final String address = TestDocuments.bid(governance);
         genesis = new Genesis(7, true, GENESIS_MICROS, address, List.of(new GenesisAccount(address, 1_000_000_000_000L)),
             List.of(new Validator(governance.publicKey().encoded(), 1)), new FeeSchedule(1, 0));
-        ledger = Ledger.open(new MemoryStore(), genesis, SystemContracts.builtIn().with(new DdoContract()));
+        ledger = Ledger.open(new MemoryStore(), genesis, SystemContracts.builtIn().with(ddo)
+            .with(new TrustedRegistryContract()));
     }
 
     /** Gives {@code key}'s account coin to pay fees with. */
@@ -56,10 +63,15 @@ public final class DdoChain {
 
     /** One transaction from {@code source} with one DDO call per input, closed in its own ledger. */
     public TransactionEnvStore call(final PrivateKey source, final String... inputs) {
+        return callContract(DdoContract.ADDRESS, source, inputs);
+    }
+
+    /** One transaction from {@code source} with one call of the contract at {@code address} per input. */
+    public TransactionEnvStore callContract(final String address, final PrivateKey source, final String... inputs) {
         final List<Operation> operations = new ArrayList<>();
         for (final String input : inputs) {
             operations.add(Operation.newBuilder().setType(Operation.Type.PAY_COIN).setPayCoin(OperationPayCoin.newBuilder()
-                .setDestAddress(DdoContract.ADDRESS).setAmount(0).setInput(input)).build());
+                .setDestAddress(address).setAmount(0).setInput(input)).build());
         }
         return submit(source, operations.toArray(Operation[]::new));
     }
@@ -69,7 +81,7 @@ public final class DdoChain {
         if (result.getErrorCode() == 0) {
             return ResultCode.SUCCESS;
         }
-        return DdoFailure.fromDescription(result.getErrorDesc()).map(BidError::code)
+        return ContractFailure.fromDescription(result.getErrorDesc()).map(BidError::code)
             .orElseThrow(() -> new AssertionError("not a DDO failure: " + result.getErrorCode() + " " + result.getErrorDesc()));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.banyan.crypto.KeyType;
 import org.banyan.crypto.PrivateKey;
 import org.banyan.identity.ddo.DdoCalls;
@@ -28,7 +29,7 @@ class EndToEndTest {
     private final String bid = TestDocuments.bid(owner);
 
     private JsonNode w3c() {
-        final HttpResponse response = W3cView.resolve(bid, Optional.of("application/did-resolution"), directory::find);
+        final HttpResponse response = W3cView.resolve(bid, Optional.of("application/did-resolution"), Set.of(), directory::find);
         return StrictJson.parseObject(response.body()).value().put("status", response.status());
     }
 

@@ -45,7 +45,12 @@ public final class TestDocuments {
      * {@code recovery} (recovery), one resolver service, one attribute, one alias; created and updated at {@code time}.
      */
     public static BidDocument document(final PrivateKey owner, final PrivateKey recovery, final String time) {
-        final String id = bid(owner);
+        return document(bid(owner), owner, recovery, time);
+    }
+
+    /** {@link #document(PrivateKey, PrivateKey, String)} with another id, such as the owner's sub-chain BID. */
+    public static BidDocument document(final String id, final PrivateKey owner, final PrivateKey recovery,
+                                       final String time) {
         return new BidDocument(List.of(BidDocumentCodec.DID_CONTEXT), "1.0.0", id,
             List.of(new PublicKeyEntry(id + "#key-1", id, owner.publicKey()),
                 new PublicKeyEntry(id + "#key-2", id, recovery.publicKey())),

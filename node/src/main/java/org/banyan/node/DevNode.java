@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.banyan.crypto.KeyType;
 import org.banyan.crypto.PrivateKey;
 import org.banyan.ledger.FeeSchedule;
@@ -25,8 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A one-node development chain in a directory. The first start creates {@code genesis.json} and a fresh Ed25519 key
- * in {@code keys/genesis-account.json} (the JSON {@code banyan key generate} prints); that account holds
+ * A one-node development chain in a directory: a main chain, or a sub-chain with an AC code. The first start creates
+ * {@code genesis.json} and a fresh Ed25519 key in {@code keys/genesis-account.json} (the JSON {@code banyan key
+ * generate} prints, with the sub-chain address {@code did:bid:<ac>:…} on a sub-chain); that account holds
  * {@link #GENESIS_BALANCE}, governs the chain and is its validator. Later starts reuse both and resume from the last
  * committed ledger in RocksDB under the same directory.
  */
@@ -71,24 +73,33 @@ public final class DevNode implements AutoCloseable {
 
     /** Starts (creating on first use) the dev chain in {@code dataDirectory}, with BIF's ledger timing. */
     public static DevNode start(final Path dataDirectory, final int httpPort, final Clock clock) {
-        return start(dataDirectory, httpPort, clock, LedgerTiming.DEFAULTS);
+        return start(dataDirectory, httpPort, clock, LedgerTiming.DEFAULTS, Optional.empty());
     }
 
-    /** Starts (creating on first use) the dev chain in {@code dataDirectory}; port 0 picks a free port. */
+    /**
+     * Starts (creating on first use) the dev chain in {@code dataDirectory}; port 0 picks a free port. A new chain is
+     * the sub-chain of {@code acCode} when one is given, else a main chain; a chain that exists keeps what it is, and
+     * asking for another AC code is an error.
+     */
     public static DevNode start(final Path dataDirectory, final int httpPort, final Clock clock,
-                                final LedgerTiming timing) {
+                                final LedgerTiming timing, final Optional<String> acCode) {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(acCode, "acCode");
         final Path genesisFile = dataDirectory.resolve(GENESIS_FILE);
         final Path keyFile = dataDirectory.resolve(KEY_FILE);
         final boolean created = !Files.exists(genesisFile);
         if (created) {
-            createChain(dataDirectory, genesisFile, keyFile, clock);
+            createChain(dataDirectory, genesisFile, keyFile, clock, acCode);
         }
-        final Genesis genesis = GenesisConfig.load(genesisFile);
+        final ChainGenesis chain = GenesisConfig.load(genesisFile);
+        if (acCode.isPresent() && !acCode.equals(chain.acCode())) {
+            throw new IllegalArgumentException(dataDirectory + " holds " + chain.acCode().map(code -> "sub-chain " + code)
+                .orElse("a main chain") + ", not sub-chain " + acCode.get());
+        }
         final NodeConfig config = NodeConfig.defaults(dataDirectory, genesisFile).withHttpPort(httpPort).withTiming(timing);
-        final Node node = Node.start(config, genesis, clock);
-        final Info info = new Info(dataDirectory, genesisFile, keyFile, genesis.governanceAccount(),
+        final Node node = Node.start(config, chain, clock);
+        final Info info = new Info(dataDirectory, genesisFile, keyFile, chain.genesis().governanceAccount(),
             "http://" + config.httpHost() + ":" + node.httpPort(), created);
         LOG.info("Dev chain {} in {}: genesis {}, genesis account {} with its key in {}, API at {}",
             created ? "created" : "resumed", dataDirectory, genesisFile, info.genesisAccount(), keyFile, info.httpUrl());
@@ -96,21 +107,23 @@ public final class DevNode implements AutoCloseable {
     }
 
     private static void createChain(final Path dataDirectory, final Path genesisFile, final Path keyFile,
-                                    final Clock clock) {
+                                    final Clock clock, final Optional<String> acCode) {
         // A key file without a genesis is left from an interrupted first start: keep that key rather than lose it.
-        final PrivateKey key = Files.exists(keyFile) ? readKey(keyFile) : writeKey(keyFile);
-        final String address = key.publicKey().address().toString();
+        final PrivateKey key = Files.exists(keyFile) ? readKey(keyFile) : writeKey(keyFile, acCode);
+        final String address = acCode.map(code -> key.publicKey().address(code)).orElseGet(() -> key.publicKey().address())
+            .toString();
         final long closeTimeMicros = ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant());
         final Genesis genesis = new Genesis(CHAIN_ID, true, closeTimeMicros, address,
             List.of(new GenesisAccount(address, GENESIS_BALANCE)), List.of(new Validator(key.publicKey().encoded(), 1)),
             new FeeSchedule(MIN_GAS_PRICE, BASE_RESERVE));
-        writeAtomically(dataDirectory, genesisFile, GenesisConfig.toJson(genesis), "rw-r--r--");
+        writeAtomically(dataDirectory, genesisFile, GenesisConfig.toJson(new ChainGenesis(genesis, acCode)), "rw-r--r--");
     }
 
-    private static PrivateKey writeKey(final Path keyFile) {
+    private static PrivateKey writeKey(final Path keyFile, final Optional<String> acCode) {
         final PrivateKey key = PrivateKey.generate(KeyType.ED25519, new SecureRandom());
         final ObjectNode json = ConfigJson.MAPPER.createObjectNode()
-            .put("address", key.publicKey().address().toString())
+            .put("address", acCode.map(code -> key.publicKey().address(code)).orElseGet(() -> key.publicKey().address())
+                .toString())
             .put("public_key", key.publicKey().encoded())
             .put("private_key", key.encoded());
         try {

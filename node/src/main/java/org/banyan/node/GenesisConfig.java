@@ -25,10 +25,13 @@ import org.banyan.ledger.GenesisAccount;
  *   "governance_account": "did:bid:ef…",
  *   "accounts": [{"address": "did:bid:ef…", "balance": 100000000000000000}],
  *   "validators": [{"public_key": "b06566…", "power": 1}],
- *   "fees": {"min_gas_price": 100, "base_reserve": 10000000}
+ *   "fees": {"min_gas_price": 100, "base_reserve": 10000000},
+ *   "ac_code": "abcd"
  * }
  * }</pre>
  *
+ * {@code ac_code} is present only on a sub-chain: its 4-character AC code, which its BIDs carry
+ * ({@code did:bid:abcd:ef…}). Without it the chain is the main chain.
  * {@code close_time} is in microseconds since the epoch and balances and fees are in glowstone (10^-8 XHT).
  * {@code accept_unspecified_chain_id} defaults to true because the official BIF SDK leaves {@code chain_id} at 0.
  * That has a cost: a transaction signed without a chain id is valid on every chain that accepts unspecified ids, so
@@ -38,22 +41,22 @@ import org.banyan.ledger.GenesisAccount;
 public final class GenesisConfig {
 
     private static final Set<String> FIELDS = Set.of("chain_id", "accept_unspecified_chain_id", "close_time",
-        "governance_account", "accounts", "validators", "fees");
+        "governance_account", "accounts", "validators", "fees", "ac_code");
 
     private GenesisConfig() {
     }
 
     /** Reads a genesis file. */
-    public static Genesis load(final Path file) {
+    public static ChainGenesis load(final Path file) {
         return read(ConfigJson.read(file));
     }
 
     /** Parses genesis JSON; {@code source} names it in error messages. */
-    public static Genesis parse(final String json, final String source) {
+    public static ChainGenesis parse(final String json, final String source) {
         return read(ConfigJson.parse(json, source));
     }
 
-    private static Genesis read(final ConfigJson json) {
+    private static ChainGenesis read(final ConfigJson json) {
         json.rejectUnknownFields(FIELDS);
         final List<GenesisAccount> accounts = new ArrayList<>();
         int index = 0;
@@ -82,15 +85,16 @@ public final class GenesisConfig {
         final long minGasPrice = fees.requiredLong("min_gas_price");
         final long baseReserve = fees.requiredLong("base_reserve");
         try {
-            return new Genesis(chainId, acceptUnspecifiedChainId, closeTimeMicros, governanceAccount, accounts,
-                validators, new FeeSchedule(minGasPrice, baseReserve));
+            return new ChainGenesis(new Genesis(chainId, acceptUnspecifiedChainId, closeTimeMicros, governanceAccount,
+                accounts, validators, new FeeSchedule(minGasPrice, baseReserve)), json.optionalText("ac_code"));
         } catch (final IllegalArgumentException e) {
             throw new IllegalArgumentException(json.source() + ": " + e.getMessage(), e);
         }
     }
 
     /** The genesis as file content, in the format {@link #parse} reads. */
-    public static String toJson(final Genesis genesis) {
+    public static String toJson(final ChainGenesis chain) {
+        final Genesis genesis = chain.genesis();
         final ObjectNode root = ConfigJson.MAPPER.createObjectNode();
         root.put("chain_id", genesis.chainId());
         root.put("accept_unspecified_chain_id", genesis.acceptUnspecifiedChainId());
@@ -105,6 +109,7 @@ public final class GenesisConfig {
         root.putObject("fees")
             .put("min_gas_price", genesis.fees().minGasPrice())
             .put("base_reserve", genesis.fees().baseReserve());
+        chain.acCode().ifPresent(acCode -> root.put("ac_code", acCode));
         try {
             return ConfigJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (final JsonProcessingException e) {

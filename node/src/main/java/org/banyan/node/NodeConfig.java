@@ -27,14 +27,18 @@ import org.banyan.node.mempool.MempoolLimits;
  *   "verifier_threads": <the number of cores>,
  *   "node_key": "node-key.json",
  *   "p2p": {"host": "127.0.0.1", "port": 19344, "peers": ["127.0.0.1:19346"], "observers": []},
- *   "consensus": {"timeout_propose_millis": 1000, "timeout_prevote_millis": 500, "timeout_precommit_millis": 500,
- *                 "timeout_increase_millis": 500, "timeout_max_millis": 10000, "timeout_commit_millis": 100}
+ *   "consensus": {"timeout_propose_millis": 3000, "timeout_prevote_millis": 500, "timeout_precommit_millis": 500,
+ *                 "timeout_increase_millis": 500, "timeout_max_millis": 10000, "timeout_commit_millis": 100},
+ *   "credentials": {"issuer_key": "issuer-key.json", "issuer_method": "did:bid:ef…#key-1"}
  * }
  * }</pre>
  *
  * <p>Without {@code p2p} the node runs solo and closes ledgers on its own timer (dev mode). With {@code p2p} it runs
  * BFT consensus with its peers and needs {@code node_key} (a key file {@code {"address","public_key","private_key"}});
  * it votes while that key's address is in the validator set and follows as a full node otherwise.
+ *
+ * <p>With {@code credentials.issuer_key} the node issues credentials at {@code POST /credentials/issue} with that key
+ * ({@link IssuerSettings}); without it, issuing answers 501 while verifying works.
  *
  * @param dataDirectory where the ledger store lives (RocksDB in {@code ledger/} beneath it)
  * @param genesisFile the chain's genesis file
@@ -43,10 +47,11 @@ import org.banyan.node.mempool.MempoolLimits;
  * @param nodeKeyFile the node's key file; required with {@code p2p}
  * @param p2p present to run consensus with peers, absent to run solo
  * @param consensusTimeouts the consensus round timers; used only with {@code p2p}
+ * @param issuer the credential issuer, if the node issues credentials
  */
 public record NodeConfig(Path dataDirectory, Path genesisFile, StorageKind storage, String httpHost, int httpPort,
                          LedgerTiming timing, MempoolLimits mempool, int verifierThreads, Optional<Path> nodeKeyFile,
-                         Optional<PeerSettings> p2p, Timeouts consensusTimeouts) {
+                         Optional<PeerSettings> p2p, Timeouts consensusTimeouts, Optional<IssuerSettings> issuer) {
 
     /** Loopback by default: exposing the API is an operator's explicit choice. */
     public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
@@ -63,12 +68,21 @@ public record NodeConfig(Path dataDirectory, Path genesisFile, StorageKind stora
      */
     public static final long DEFAULT_COMMIT_TIMEOUT_MILLIS = 100;
 
-    /** The core's default timers with the commit pause above. */
-    public static final Timeouts DEFAULT_TIMEOUTS = new Timeouts(Timeouts.DEFAULT.propose(), Timeouts.DEFAULT.prevote(),
-        Timeouts.DEFAULT.precommit(), DEFAULT_COMMIT_TIMEOUT_MILLIS, Timeouts.DEFAULT.capMillis());
+    /**
+     * How long a validator waits for round 0's proposal. A healthy proposer's block arrives in milliseconds; the wait
+     * matters only when a large block must be built, sent and checked by busy validators, and giving up too early
+     * then costs a whole round (CometBFT waits 3 s too).
+     */
+    public static final long DEFAULT_PROPOSE_TIMEOUT_MILLIS = 3_000;
+
+    /** The core's default timers with the propose wait and commit pause above. */
+    public static final Timeouts DEFAULT_TIMEOUTS = new Timeouts(
+        new RoundTimeout(DEFAULT_PROPOSE_TIMEOUT_MILLIS, Timeouts.DEFAULT.propose().perRoundMillis()),
+        Timeouts.DEFAULT.prevote(), Timeouts.DEFAULT.precommit(), DEFAULT_COMMIT_TIMEOUT_MILLIS,
+        Timeouts.DEFAULT.capMillis());
 
     private static final Set<String> FIELDS = Set.of("data_directory", "genesis", "storage", "http", "ledger",
-        "mempool", "verifier_threads", "node_key", "p2p", "consensus");
+        "mempool", "verifier_threads", "node_key", "p2p", "consensus", "credentials");
 
     public NodeConfig {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -80,6 +94,7 @@ public record NodeConfig(Path dataDirectory, Path genesisFile, StorageKind stora
         Objects.requireNonNull(nodeKeyFile, "nodeKeyFile");
         Objects.requireNonNull(p2p, "p2p");
         Objects.requireNonNull(consensusTimeouts, "consensusTimeouts");
+        Objects.requireNonNull(issuer, "issuer");
         if (p2p.isPresent() && nodeKeyFile.isEmpty()) {
             throw new IllegalArgumentException("a node with p2p needs a node_key file");
         }
@@ -96,7 +111,7 @@ public record NodeConfig(Path dataDirectory, Path genesisFile, StorageKind stora
                       final int httpPort, final LedgerTiming timing, final MempoolLimits mempool,
                       final int verifierThreads) {
         this(dataDirectory, genesisFile, storage, httpHost, httpPort, timing, mempool, verifierThreads,
-            Optional.empty(), Optional.empty(), DEFAULT_TIMEOUTS);
+            Optional.empty(), Optional.empty(), DEFAULT_TIMEOUTS, Optional.empty());
     }
 
     /** A config with every default, for the given data directory and genesis file. */
@@ -137,13 +152,17 @@ public record NodeConfig(Path dataDirectory, Path genesisFile, StorageKind stora
         final long expiry = mempool.optionalLong("expiry_millis").orElse(MempoolLimits.DEFAULT_EXPIRY_MILLIS);
         final int verifierThreads = json.optionalInt("verifier_threads").orElse(defaultVerifierThreads());
         final Optional<Path> nodeKey = json.optionalText("node_key").map(base::resolve);
+        final ConfigJson credentials = json.object("credentials");
+        credentials.rejectUnknownFields(Set.of("issuer_key", "issuer_method"));
+        final Optional<IssuerSettings> issuer = credentials.optionalText("issuer_key")
+            .map(keyFile -> new IssuerSettings(base.resolve(keyFile), credentials.optionalText("issuer_method")));
         try {
             final Optional<PeerSettings> p2p = json.has("p2p") ? Optional.of(peerSettings(json.object("p2p")))
                 : Optional.empty();
             return new NodeConfig(dataDirectory, genesisFile, storage, host, port,
                 new LedgerTiming(closeInterval, idleCloseInterval),
                 new MempoolLimits(maxTransactions, maxPerAccount, expiry), verifierThreads, nodeKey, p2p,
-                timeouts(json.object("consensus")));
+                timeouts(json.object("consensus")), issuer);
         } catch (final IllegalArgumentException e) {
             throw new IllegalArgumentException(json.source() + ": " + e.getMessage(), e);
         }
@@ -202,30 +221,36 @@ public record NodeConfig(Path dataDirectory, Path genesisFile, StorageKind stora
     /** The same config with another HTTP port. */
     public NodeConfig withHttpPort(final int port) {
         return new NodeConfig(dataDirectory, genesisFile, storage, httpHost, port, timing, mempool, verifierThreads,
-            nodeKeyFile, p2p, consensusTimeouts);
+            nodeKeyFile, p2p, consensusTimeouts, issuer);
     }
 
     /** The same config with another storage kind. */
     public NodeConfig withStorage(final StorageKind kind) {
         return new NodeConfig(dataDirectory, genesisFile, kind, httpHost, httpPort, timing, mempool, verifierThreads,
-            nodeKeyFile, p2p, consensusTimeouts);
+            nodeKeyFile, p2p, consensusTimeouts, issuer);
     }
 
     /** The same config with other ledger timing. */
     public NodeConfig withTiming(final LedgerTiming ledgerTiming) {
         return new NodeConfig(dataDirectory, genesisFile, storage, httpHost, httpPort, ledgerTiming, mempool,
-            verifierThreads, nodeKeyFile, p2p, consensusTimeouts);
+            verifierThreads, nodeKeyFile, p2p, consensusTimeouts, issuer);
     }
 
     /** The same config with other mempool caps. */
     public NodeConfig withMempool(final MempoolLimits limits) {
         return new NodeConfig(dataDirectory, genesisFile, storage, httpHost, httpPort, timing, limits, verifierThreads,
-            nodeKeyFile, p2p, consensusTimeouts);
+            nodeKeyFile, p2p, consensusTimeouts, issuer);
     }
 
     /** The same config running consensus with peers, with this key file and these timers. */
     public NodeConfig withConsensus(final Path keyFile, final PeerSettings peerSettings, final Timeouts timeouts) {
         return new NodeConfig(dataDirectory, genesisFile, storage, httpHost, httpPort, timing, mempool, verifierThreads,
-            Optional.of(keyFile), Optional.of(peerSettings), timeouts);
+            Optional.of(keyFile), Optional.of(peerSettings), timeouts, issuer);
+    }
+
+    /** The same config issuing credentials as {@code settings} says. */
+    public NodeConfig withIssuer(final IssuerSettings settings) {
+        return new NodeConfig(dataDirectory, genesisFile, storage, httpHost, httpPort, timing, mempool, verifierThreads,
+            nodeKeyFile, p2p, consensusTimeouts, Optional.of(settings));
     }
 }

@@ -48,15 +48,20 @@ public final class SubmissionPipeline implements AutoCloseable {
     private final Clock clock;
     private final NodeMetrics metrics;
     private final Consumer<List<VerifiedTransaction>> onAccepted;
+    private final Consumer<VerifiedTransaction> prepare;
     private final ThreadPoolExecutor verifiers;
 
     /**
      * @param verifierThreads threads that verify signatures; the number of cores is right for a dedicated node
      * @param onAccepted called once after a request put at least one transaction into the mempool, with those
      *     transactions in order
+     * @param prepare called for each accepted transaction on the verifier threads, before the request is answered,
+     *     to do ahead of execution what depends on the transaction alone (the DDO contract's document proofs); it must
+     *     not throw
      */
     public SubmissionPipeline(final Ledger ledger, final Mempool mempool, final Clock clock, final NodeMetrics metrics,
-                              final int verifierThreads, final Consumer<List<VerifiedTransaction>> onAccepted) {
+                              final int verifierThreads, final Consumer<List<VerifiedTransaction>> onAccepted,
+                              final Consumer<VerifiedTransaction> prepare) {
         if (verifierThreads < 1) {
             throw new IllegalArgumentException("verifierThreads must be at least 1 but is " + verifierThreads);
         }
@@ -65,6 +70,7 @@ public final class SubmissionPipeline implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.onAccepted = Objects.requireNonNull(onAccepted, "onAccepted");
+        this.prepare = Objects.requireNonNull(prepare, "prepare");
         this.verifiers = new ThreadPoolExecutor(verifierThreads, verifierThreads, 0, TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(VERIFIER_QUEUE_CAPACITY), namedDaemonThreads(),
             new ThreadPoolExecutor.CallerRunsPolicy());
@@ -91,8 +97,28 @@ public final class SubmissionPipeline implements AutoCloseable {
         }
         if (!accepted.isEmpty()) {
             onAccepted.accept(accepted);
+            prepareAll(accepted);
         }
         return results;
+    }
+
+    /**
+     * Prepares accepted transactions on the verifier threads, while the closer may already be executing them: it then
+     * simply does the work itself. Only admitted transactions are prepared, so that the work is paid for by fees.
+     */
+    private void prepareAll(final List<VerifiedTransaction> accepted) {
+        if (accepted.size() < PARALLEL_THRESHOLD_ITEMS) {
+            accepted.forEach(prepare);
+            return;
+        }
+        final int chunks = Math.min(accepted.size(), verifiers.getCorePoolSize() * 2);
+        final int chunkSize = (accepted.size() + chunks - 1) / chunks;
+        final List<CompletableFuture<Void>> futures = new ArrayList<>(chunks);
+        for (int start = 0; start < accepted.size(); start += chunkSize) {
+            final List<VerifiedTransaction> chunk = accepted.subList(start, Math.min(accepted.size(), start + chunkSize));
+            futures.add(CompletableFuture.runAsync(() -> chunk.forEach(prepare), verifiers));
+        }
+        futures.forEach(CompletableFuture::join);
     }
 
     private SubmissionResult admit(final Decoded item) {

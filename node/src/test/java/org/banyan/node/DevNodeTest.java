@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.banyan.crypto.PrivateKey;
 import org.banyan.ledger.Genesis;
 import org.banyan.ledger.GenesisAccount;
@@ -31,7 +32,7 @@ class DevNodeTest {
         final String genesisAccount;
         final long heightAfterPayment;
         final String recipient = TestTransactions.address(TestTransactions.key(5));
-        try (DevNode dev = DevNode.start(directory, 0, Clock.systemUTC(), FAST)) {
+        try (DevNode dev = DevNode.start(directory, 0, Clock.systemUTC(), FAST, Optional.empty())) {
             final DevNode.Info info = dev.info();
             assertThat(info.created()).isTrue();
             assertThat(info.genesisFile()).isEqualTo(directory.resolve("genesis.json")).exists();
@@ -44,7 +45,7 @@ class DevNodeTest {
             final KeyFile sdkView = KeyFile.load(info.keyFile());
             assertThat(sdkView.address()).isEqualTo(info.genesisAccount()).isEqualTo(key.get("address").asText());
 
-            final Genesis genesis = GenesisConfig.load(info.genesisFile());
+            final Genesis genesis = GenesisConfig.load(info.genesisFile()).genesis();
             assertThat(genesis.accounts()).containsExactly(new GenesisAccount(info.genesisAccount(), DevNode.GENESIS_BALANCE));
             assertThat(genesis.validators()).extracting(Validator::address).containsExactly(info.genesisAccount());
             assertThat(genesis.governanceAccount()).isEqualTo(info.genesisAccount());
@@ -60,7 +61,7 @@ class DevNodeTest {
             heightAfterPayment = dev.node().ledger().lastHeader().getSeq();
         }
 
-        try (DevNode again = DevNode.start(directory, 0, Clock.systemUTC(), FAST)) {
+        try (DevNode again = DevNode.start(directory, 0, Clock.systemUTC(), FAST, Optional.empty())) {
             assertThat(again.info().created()).isFalse();
             assertThat(again.info().genesisAccount()).isEqualTo(genesisAccount);
             assertThat(again.node().ledger().lastHeader().getSeq()).isEqualTo(heightAfterPayment);
@@ -76,7 +77,7 @@ class DevNodeTest {
         Files.writeString(directory.resolve(DevNode.KEY_FILE), "{\"address\":\"" + TestTransactions.address(leftOver)
             + "\",\"public_key\":\"" + leftOver.publicKey().encoded() + "\",\"private_key\":\"" + leftOver.encoded() + "\"}");
 
-        try (DevNode dev = DevNode.start(directory, 0, Clock.systemUTC(), FAST)) {
+        try (DevNode dev = DevNode.start(directory, 0, Clock.systemUTC(), FAST, Optional.empty())) {
             assertThat(dev.info().created()).isTrue();
             assertThat(dev.info().genesisAccount()).isEqualTo(TestTransactions.address(leftOver));
         }

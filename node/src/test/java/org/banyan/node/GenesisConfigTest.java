@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Optional;
 import org.banyan.ledger.FeeSchedule;
 import org.banyan.ledger.Genesis;
 import org.banyan.ledger.GenesisAccount;
@@ -22,7 +23,22 @@ class GenesisConfigTest {
             List.of(new GenesisAccount(ALICE, 5), new GenesisAccount(BOB, Long.MAX_VALUE - 5)), List.of(new Validator(TestTransactions.key(2).publicKey().encoded(), 3),
                 new Validator(TestTransactions.key(1).publicKey().encoded(), 1)),
             new FeeSchedule(1_000, 0));
-        assertThat(GenesisConfig.parse(GenesisConfig.toJson(genesis), "test")).isEqualTo(genesis);
+        final ChainGenesis main = ChainGenesis.mainChain(genesis);
+        assertThat(GenesisConfig.parse(GenesisConfig.toJson(main), "test")).isEqualTo(main);
+        final ChainGenesis subChain = new ChainGenesis(genesis, Optional.of("abcd"));
+        assertThat(GenesisConfig.toJson(subChain)).contains("\"ac_code\" : \"abcd\"");
+        assertThat(GenesisConfig.parse(GenesisConfig.toJson(subChain), "test")).isEqualTo(subChain);
+    }
+
+    @Test
+    void anAcCodeMustBeFourLowerCaseLettersOrDigits() {
+        final String json = GenesisConfig.toJson(new ChainGenesis(new Genesis(3, true, 1, ALICE,
+            List.of(new GenesisAccount(ALICE, 10)), List.of(new Validator(ALICE_KEY, 1)), new FeeSchedule(1, 0)),
+            Optional.of("abcd")));
+        assertThatThrownBy(() -> GenesisConfig.parse(json.replace("abcd", "ABCD"), "genesis.json"))
+            .hasMessageContaining("4 lower-case letters or digits");
+        assertThatThrownBy(() -> GenesisConfig.parse(json.replace("\"abcd\"", "7"), "genesis.json"))
+            .hasMessageContaining("'ac_code' must be a string");
     }
 
     @Test
@@ -30,7 +46,8 @@ class GenesisConfigTest {
         final String json = "{\"chain_id\": 3, \"close_time\": 1, \"governance_account\": \"" + ALICE + "\","
             + " \"accounts\": [{\"address\": \"" + ALICE + "\", \"balance\": 10}], \"validators\": [{\"public_key\": \"" + ALICE_KEY + "\"}],"
             + " \"fees\": {\"min_gas_price\": 100, \"base_reserve\": 0}}";
-        assertThat(GenesisConfig.parse(json, "test").acceptUnspecifiedChainId()).isTrue();
+        assertThat(GenesisConfig.parse(json, "test").genesis().acceptUnspecifiedChainId()).isTrue();
+        assertThat(GenesisConfig.parse(json, "test").acCode()).as("no ac_code: the main chain").isEmpty();
     }
 
     @Test

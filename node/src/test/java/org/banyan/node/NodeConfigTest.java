@@ -47,6 +47,19 @@ class NodeConfigTest {
             """));
         assertThat(config).isEqualTo(new NodeConfig(Path.of("/var/banyan"), directory.resolve("g.json"),
             StorageKind.MEMORY, "0.0.0.0", 8080, new LedgerTiming(500, 5000), new MempoolLimits(10, 2, 1000), 3));
+        assertThat(config.issuer()).isEmpty();
+    }
+
+    @Test
+    void theIssuerIsReadFromTheCredentialsObject() throws Exception {
+        assertThat(NodeConfig.load(write("{\"genesis\": \"g.json\", \"credentials\": {\"issuer_key\": \"k.json\","
+            + " \"issuer_method\": \"did:bid:efJgt44mNDewKK1VEN454R17cjso3mSG#key-2\"}}")).issuer())
+            .contains(new IssuerSettings(directory.resolve("k.json"),
+                Optional.of("did:bid:efJgt44mNDewKK1VEN454R17cjso3mSG#key-2")));
+        assertThat(NodeConfig.load(write("{\"genesis\": \"g.json\", \"credentials\": {\"issuer_key\": \"k.json\"}}"))
+            .issuer()).contains(new IssuerSettings(directory.resolve("k.json"), Optional.empty()));
+        assertThatThrownBy(() -> NodeConfig.load(write("{\"genesis\": \"g\", \"credentials\": {\"issuer\": \"k\"}}")))
+            .hasMessageContaining("unknown field 'issuer'");
     }
 
     @Test

@@ -83,7 +83,7 @@ final class TestNetwork implements AutoCloseable {
         final NodeConfig config = NodeConfig.defaults(data, data.resolve("genesis.json")).withHttpPort(0)
             .withConsensus(keyFile, new PeerSettings("127.0.0.1", ports[index], peers, observers), FAST);
         final RocksStore store = RocksStore.open(data.resolve(Node.LEDGER_DIRECTORY));
-        nodes[index] = TestNode.over(Node.start(config, genesis, Clock.systemUTC(), store), store);
+        nodes[index] = TestNode.over(Node.start(config, ChainGenesis.mainChain(genesis), Clock.systemUTC(), store), store);
         return nodes[index];
     }
 
@@ -98,6 +98,11 @@ final class TestNetwork implements AutoCloseable {
     void stop(final int index) {
         nodes[index].close();
         nodes[index] = null;
+    }
+
+    /** The p2p port of node {@code index}. */
+    int p2pPort(final int index) {
+        return ports[index];
     }
 
     TestNode node(final int index) {

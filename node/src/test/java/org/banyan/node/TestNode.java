@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.banyan.crypto.Hex;
 import org.banyan.crypto.PrivateKey;
 import org.banyan.ledger.FeeSchedule;
@@ -71,10 +72,15 @@ final class TestNode implements AutoCloseable {
     }
 
     static TestNode start(final LedgerTiming timing, final MempoolLimits limits) {
-        final NodeConfig config = NodeConfig.defaults(Path.of("unused"), Path.of("unused.json"))
-            .withStorage(StorageKind.MEMORY).withHttpPort(0).withTiming(timing).withMempool(limits);
+        return start(config -> config.withTiming(timing).withMempool(limits));
+    }
+
+    /** A node with the test defaults changed by {@code configure}. */
+    static TestNode start(final UnaryOperator<NodeConfig> configure) {
+        final NodeConfig config = configure.apply(NodeConfig.defaults(Path.of("unused"), Path.of("unused.json"))
+            .withStorage(StorageKind.MEMORY).withHttpPort(0).withTiming(FAST).withMempool(MempoolLimits.DEFAULTS));
         final MemoryStore store = new MemoryStore();
-        return new TestNode(Node.start(config, genesis(), Clock.systemUTC(), store), store);
+        return new TestNode(Node.start(config, ChainGenesis.mainChain(genesis()), Clock.systemUTC(), store), store);
     }
 
     static Genesis genesis() {
@@ -118,7 +124,8 @@ final class TestNode implements AutoCloseable {
         try {
             final HttpResponse<String> response =
                 http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body());
+            return new Reply(response.statusCode(), response.body(),
+                response.headers().firstValue("Content-Type").orElse(""));
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         } catch (final InterruptedException e) {
@@ -127,8 +134,22 @@ final class TestNode implements AutoCloseable {
         }
     }
 
+    /** A GET with these request headers (name, value, name, value…), whatever its status. */
+    Reply fetch(final String pathAndQuery, final String... headers) {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).GET();
+        for (int index = 0; index < headers.length; index += 2) {
+            request.header(headers[index], headers[index + 1]);
+        }
+        return send(request);
+    }
+
+    /** The node's base URL. */
+    String url() {
+        return base;
+    }
+
     /** An HTTP answer. */
-    record Reply(int status, String body) {
+    record Reply(int status, String body, String contentType) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);

@@ -35,6 +35,12 @@ public final class TestTransactions {
             Hashes.sha256(("banyan node test key " + index).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** The test key of {@code type} with this index. */
+    public static PrivateKey key(final KeyType type, final int index) {
+        return PrivateKey.fromRaw(type,
+            Hashes.sha256(("banyan node test key " + type + " " + index).getBytes(StandardCharsets.UTF_8)));
+    }
+
     /** The main-chain address of a key. */
     public static String address(final PrivateKey key) {
         return key.publicKey().address().toString();
@@ -50,6 +56,22 @@ public final class TestTransactions {
             .addOperations(Operation.newBuilder()
                 .setType(Operation.Type.PAY_COIN)
                 .setPayCoin(OperationPayCoin.newBuilder().setDestAddress(to).setAmount(amount)));
+    }
+
+    /** A transaction of one system contract call per input, paying {@code feeLimit} at most (unsigned). */
+    public static Transaction.Builder contractCalls(final PrivateKey from, final long nonce, final long feeLimit,
+                                                    final String contractAddress, final String... inputs) {
+        final Transaction.Builder transaction = Transaction.newBuilder()
+            .setSourceAddress(address(from))
+            .setNonce(nonce)
+            .setFeeLimit(feeLimit)
+            .setGasPrice(GAS_PRICE);
+        for (final String input : inputs) {
+            transaction.addOperations(Operation.newBuilder()
+                .setType(Operation.Type.PAY_COIN)
+                .setPayCoin(OperationPayCoin.newBuilder().setDestAddress(contractAddress).setAmount(0).setInput(input)));
+        }
+        return transaction;
     }
 
     /** A transaction creating a plain account (master weight 1, threshold 1), unsigned. */

@@ -232,6 +232,22 @@ public final class BanyanClient {
         return NodeResponses.parse("testTransaction", () -> NodeResponses.feeEvaluation(result(response)));
     }
 
+    /**
+     * Runs a read-only query of the contract at {@code contractAddress} ({@code POST /callContract} with opt_type 2)
+     * against the last committed ledger and returns its answer, {@code result.query_rets[0].result.value}. For the
+     * DDO contract, {@code {"method":"queryBid","params":{"id":BID}}} answers the BID's document. A refusal throws
+     * {@link BanyanException} with the node's code: 151 when the contract refused, with its own result as
+     * {@code {"errorCode":…,"message":…}} in the description.
+     */
+    public String callContract(final String contractAddress, final String input) {
+        ObjectNode body = NODES.objectNode();
+        body.put("opt_type", 2);
+        body.put("contract_address", contractAddress);
+        body.put("input", input);
+        JsonNode response = http.post("callContract", body);
+        return NodeResponses.parse("callContract", () -> NodeResponses.contractAnswer(result(response)));
+    }
+
     /** How many transactions wait in the node's pool. */
     public long getTxCacheSize() {
         JsonNode response = http.get("getTxCacheSize", Map.of());

@@ -41,6 +41,15 @@ final class NodeResponses {
         });
     }
 
+    /** The value of the first query answer: {@code query_rets[0].result.value}. */
+    static String contractAnswer(final JsonNode result) {
+        JsonNode answers = result.get("query_rets");
+        if (answers == null || !answers.isArray() || answers.isEmpty()) {
+            throw new IllegalArgumentException("the result has no query_rets");
+        }
+        return requiredText(object(answers.get(0), "result"), "value");
+    }
+
     static AccountInfo accountInfo(final JsonNode result) {
         Account account = BifJson.parse(result, Account.getDefaultInstance(), "Account", BifJson.Reading.RESPONSE);
         List<KeyPair> metadatas = new ArrayList<>();

@@ -1,11 +1,11 @@
 package org.banyan.identity.ddo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 import java.util.Optional;
 import org.banyan.identity.BidResult;
 import org.banyan.identity.json.CanonicalJson;
+import org.banyan.identity.json.EcmaNumbers;
 import org.banyan.identity.json.StrictJson;
 
 /**
@@ -30,12 +30,23 @@ public record BidRecord(String id, Optional<String> documentJson, String created
         }
     }
 
-    /** The record's JSON, canonical, as stored and as the {@code resolve} query returns it. */
+    /** The key of a BID's record in the DDO contract account's metadata: the BID itself. */
+    public static String storageKey(final String bid) {
+        return bid;
+    }
+
+    /**
+     * The record's JSON, canonical, as stored and as the {@code resolve} query returns it. The document is already
+     * canonical text, so it is spliced in rather than parsed again; members are in canonical (sorted) order.
+     */
     public String toJson() {
-        final ObjectNode json = StrictJson.object().put("id", id);
-        documentJson.ifPresent(document -> json.set("document", StrictJson.parse(document).value()));
-        json.put("created", created).put("updated", updated).put("deactivated", deactivated).put("ledgerSeq", ledgerSeq);
-        return CanonicalJson.text(json);
+        final StringBuilder json = new StringBuilder(documentJson.map(String::length).orElse(0) + 160)
+            .append("{\"created\":").append(CanonicalJson.string(created))
+            .append(",\"deactivated\":").append(deactivated);
+        documentJson.ifPresent(document -> json.append(",\"document\":").append(document));
+        return json.append(",\"id\":").append(CanonicalJson.string(id))
+            .append(",\"ledgerSeq\":").append(EcmaNumbers.format(ledgerSeq))
+            .append(",\"updated\":").append(CanonicalJson.string(updated)).append('}').toString();
     }
 
     /** Reads a record from its JSON; a {@link org.banyan.identity.ResultCode#PROTOCOL_ERROR} if it is not one. */

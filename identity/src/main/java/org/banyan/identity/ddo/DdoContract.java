@@ -2,15 +2,18 @@ package org.banyan.identity.ddo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.banyan.crypto.BidSyntax;
 import org.banyan.identity.BidError;
 import org.banyan.identity.BidResult;
+import org.banyan.identity.ContractCall;
+import org.banyan.identity.ContractFailure;
 import org.banyan.identity.ResultCode;
-import org.banyan.identity.json.StrictJson;
+import org.banyan.identity.document.BidDocumentCodec;
+import org.banyan.identity.document.DocumentProofs;
+import org.banyan.identity.document.ParsedDocument;
 import org.banyan.ledger.CallContext;
 import org.banyan.ledger.CallResult;
 import org.banyan.ledger.Outcome;
@@ -25,7 +28,7 @@ import org.banyan.ledger.SystemContract;
  * {@code recovery} take {@code params.document}, or {@code params.documents} with several (all or none are written);
  * {@code delete} takes {@code id} and {@code proof}. Queries: {@code queryBid} (the document, as BIF
  * returns it) and {@code resolve} (the whole record). A refused call fails its transaction with the RFC-004 result
- * code in the error ({@link DdoFailure}) and changes nothing.
+ * code in the error ({@link ContractFailure}) and changes nothing.
  *
  * <p><b>Who may write.</b> Two checks, both required, so that nobody can write someone else's document:
  * <ol>
@@ -47,11 +50,15 @@ import org.banyan.ledger.SystemContract;
  * close time (so nobody can push it out of reach). {@code delete} signs the RFC-004 §6.1.3 body
  * {@code {"id":…,"operation":"delete"}}; deactivation is final, and the record stays, emptied.
  *
- * <p><b>AC codes.</b> An AC-code document ({@code did:bid:<ac>}, holding a sub-chain's {@code DIDSubResolver})
- * may be written only by the chain's governance account, as admitting sub-chains is governance's business; its proof
- * is still checked. A document naming an AC code (in its id or {@code extension.acsns}) that has no live AC-code
- * document is refused with {@link ResultCode#UNKNOWN_AC_CODE}; documents of a known sub-chain's BIDs live on that
- * sub-chain, so the main chain refuses them with {@link ResultCode#UNSUPPORTED}.
+ * <p><b>AC codes.</b> On the main chain ({@link #mainChain()}), an AC-code document ({@code did:bid:<ac>}, holding a
+ * sub-chain's {@code DIDSubResolver}) may be written only by the chain's governance account, as admitting sub-chains
+ * is governance's business; its proof is still checked. A document naming an AC code (in its id or
+ * {@code extension.acsns}) that has no live AC-code document is refused with {@link ResultCode#UNKNOWN_AC_CODE};
+ * documents of a known sub-chain's BIDs live on that sub-chain, so the main chain refuses them with
+ * {@link ResultCode#UNSUPPORTED}. On a sub-chain ({@link #subChain}) the contract keeps the documents of that
+ * sub-chain's BIDs ({@code did:bid:<ac>:…}) only, and refuses every other id, AC-code documents included, with
+ * {@link ResultCode#UNSUPPORTED}; it cannot see the main chain's AC codes, so it leaves {@code extension.acsns}
+ * unchecked beyond their syntax.
  */
 public final class DdoContract implements SystemContract {
 
@@ -64,7 +71,65 @@ public final class DdoContract implements SystemContract {
     /** How far a document's {@code updated} may run ahead of the ledger's close time: client clocks drift. */
     public static final long MAX_CLOCK_SKEW_SECONDS = 300;
 
-    private static final Set<String> CALL_MEMBERS = Set.of("method", "params");
+    private static final Set<String> WRITE_METHODS = Set.of(DdoCalls.CREATION, DdoCalls.UPDATE, DdoCalls.RECOVERY);
+
+    /** The chain's AC code: empty on the main chain. */
+    private final Optional<String> chainAcCode;
+
+    /** The main chain's contract. */
+    public DdoContract() {
+        this(Optional.empty());
+    }
+
+    private DdoContract(final Optional<String> chainAcCode) {
+        this.chainAcCode = chainAcCode;
+    }
+
+    /** The main chain's contract, which also keeps the AC-code documents of sub-chains. */
+    public static DdoContract mainChain() {
+        return new DdoContract();
+    }
+
+    /**
+     * The contract of the sub-chain with this AC code, which keeps its own BIDs' documents only.
+     *
+     * @throws IllegalArgumentException if {@code acCode} is not 4 lower-case letters or digits
+     */
+    public static DdoContract subChain(final String acCode) {
+        if (!BidSyntax.isAcCode(acCode)) {
+            throw new IllegalArgumentException("an AC code is 4 lower-case letters or digits, got '" + acCode + "'");
+        }
+        return new DdoContract(Optional.of(acCode));
+    }
+
+    /** The AC code of the chain this contract serves; empty on the main chain. */
+    public Optional<String> chainAcCode() {
+        return chainAcCode;
+    }
+
+    /**
+     * Does ahead of execution, on any thread, the costly work that depends on a call's input alone: parses the
+     * documents of a {@code creation}, {@code update} or {@code recovery} (at most
+     * {@link #MAX_DOCUMENTS_PER_TRANSACTION}) and checks each proof against the document's own key, which fills the
+     * memos that execution then finds. It changes no state and decides nothing: execution checks everything again.
+     * Input that is not such a call is ignored.
+     */
+    public static void prepare(final String input) {
+        final BidResult<ContractCall> call = ContractCall.parse(input, "DDO");
+        if (!call.isOk() || !WRITE_METHODS.contains(call.value().method())) {
+            return;
+        }
+        final BidResult<List<JsonNode>> documents = documents(call.value().params());
+        if (!documents.isOk()) {
+            return;
+        }
+        for (final JsonNode json : documents.value()) {
+            final BidResult<ParsedDocument> parsed = BidDocumentCodec.parse(json);
+            if (parsed.isOk()) {
+                DocumentProofs.checkOwnProof(parsed.value());
+            }
+        }
+    }
 
     @Override
     public String address() {
@@ -74,19 +139,19 @@ public final class DdoContract implements SystemContract {
     @Override
     public CallResult call(final CallContext context) {
         final Optional<BidError> error = dispatch(context);
-        return error.isEmpty() ? CallResult.success() : new CallResult.Failure(DdoFailure.toLedgerError(error.get()));
+        return error.isEmpty() ? CallResult.success() : new CallResult.Failure(ContractFailure.toLedgerError(error.get()));
     }
 
     @Override
     public Outcome<String> query(final QueryContext context) {
-        final BidResult<String> result = readCall(context.input()).then(call -> {
+        final BidResult<String> result = ContractCall.parse(context.input(), "DDO").then(call -> {
             if (!call.method().equals(DdoCalls.QUERY_BID) && !call.method().equals(DdoCalls.RESOLVE)) {
                 return BidResult.failed(ResultCode.UNSUPPORTED, "'" + call.method() + "' is not a DDO query;"
                     + " queries are queryBid and resolve");
             }
             return idParam(call.params()).then(id -> answer(call.method(), id, new DocumentStore(context).find(id)));
         });
-        return result.isOk() ? Outcome.ok(result.value()) : Outcome.failed(DdoFailure.toLedgerError(result.error()));
+        return result.isOk() ? Outcome.ok(result.value()) : Outcome.failed(ContractFailure.toLedgerError(result.error()));
     }
 
     /** {@code queryBid} gives the live document as BIF does; {@code resolve} gives the record, deactivated or not. */
@@ -101,13 +166,13 @@ public final class DdoContract implements SystemContract {
             .orElse(BidResult.failed(ResultCode.NOT_FOUND, id + " is deactivated"));
     }
 
-    private static Optional<BidError> dispatch(final CallContext context) {
-        final BidResult<Call> read = readCall(context.input());
+    private Optional<BidError> dispatch(final CallContext context) {
+        final BidResult<ContractCall> read = ContractCall.parse(context.input(), "DDO");
         if (!read.isOk()) {
             return Optional.of(read.error());
         }
-        final Call call = read.value();
-        final DocumentWriter writer = new DocumentWriter(context);
+        final ContractCall call = read.value();
+        final DocumentWriter writer = new DocumentWriter(context, chainAcCode);
         return switch (call.method()) {
             case DdoCalls.CREATION -> writeEach(context, call.params(), writer::create);
             case DdoCalls.UPDATE -> writeEach(context, call.params(), writer::update);
@@ -141,30 +206,6 @@ public final class DdoContract implements SystemContract {
             }
         }
         return Optional.empty();
-    }
-
-    /** A parsed call envelope. */
-    private record Call(String method, JsonNode params) {
-    }
-
-    private static BidResult<Call> readCall(final String input) {
-        return StrictJson.parseObject(input).then(json -> {
-            final Iterator<String> names = json.fieldNames();
-            while (names.hasNext()) {
-                final String name = names.next();
-                if (!CALL_MEMBERS.contains(name)) {
-                    return BidResult.failed(ResultCode.PROTOCOL_ERROR, "a DDO call has the unknown member '" + name
-                        + "'; it is {\"method\":…,\"params\":{…}}");
-                }
-            }
-            if (!json.path("method").isTextual()) {
-                return BidResult.failed(ResultCode.FIELD_NOT_FOUND, "a DDO call needs a string \"method\"");
-            }
-            if (!json.path("params").isObject()) {
-                return BidResult.failed(ResultCode.FIELD_NOT_FOUND, "a DDO call needs an object \"params\"");
-            }
-            return BidResult.ok(new Call(json.get("method").textValue(), json.get("params")));
-        });
     }
 
     static BidResult<String> idParam(final JsonNode params) {

@@ -16,7 +16,7 @@ final class DocumentStore {
 
     /** The record of {@code bid}, live or deactivated. */
     Optional<BidRecord> find(final String bid) {
-        return context.metadata(bid).map(stored -> {
+        return context.metadata(BidRecord.storageKey(bid)).map(stored -> {
             final BidResult<BidRecord> record = BidRecord.parse(stored);
             if (!record.isOk()) {
                 throw new IllegalStateException("the DDO record of " + bid + " is corrupt: " + record.error().message());

@@ -18,7 +18,6 @@ import org.banyan.identity.document.DocumentProofs;
 import org.banyan.identity.document.ParsedDocument;
 import org.banyan.identity.document.Proof;
 import org.banyan.identity.document.PublicKeyEntry;
-import org.banyan.identity.json.CanonicalJson;
 import org.banyan.ledger.CallContext;
 
 /**
@@ -34,10 +33,13 @@ final class DocumentWriter {
 
     private final CallContext context;
     private final DocumentStore store;
+    private final Optional<String> chainAcCode;
 
-    DocumentWriter(final CallContext context) {
+    /** A writer for one call on the chain with {@code chainAcCode} (empty: the main chain). */
+    DocumentWriter(final CallContext context, final Optional<String> chainAcCode) {
         this.context = context;
         this.store = new DocumentStore(context);
+        this.chainAcCode = chainAcCode;
     }
 
     /** {@code creation}: a new BID, proved by one of its own authentication keys. */
@@ -149,7 +151,8 @@ final class DocumentWriter {
         if (!key.isOk()) {
             return Optional.of(key.error());
         }
-        if (!DocumentProofs.verify(parsed.json(), document.proof().orElseThrow().signatureValue(), key.value().publicKey())) {
+        if (!DocumentProofs.verify(parsed.signingInput(), document.proof().orElseThrow().signatureValue(),
+            key.value().publicKey())) {
             return fail(ResultCode.VERIFY_FAILED, "the proof by " + key.value().id()
                 + " does not verify over the document's canonical form without its proof");
         }
@@ -178,8 +181,10 @@ final class DocumentWriter {
     private Optional<BidError> checkAccount(final BidDocument document, final PublicKeyEntry key,
                                             final boolean storedKey) {
         final String source = context.sourceAddress();
-        if (document.isAcCodeDocument() || source.equals(document.id())
-            || key.publicKey().address().toString().equals(document.id())
+        // The key's address in the BID's own address space: a sub-chain BID carries its AC code.
+        final String derived = Address.tryParse(document.id()).flatMap(Address::acCode)
+            .map(acCode -> key.publicKey().address(acCode)).orElseGet(() -> key.publicKey().address()).toString();
+        if (document.isAcCodeDocument() || source.equals(document.id()) || derived.equals(document.id())
             || (storedKey && source.equals(key.controller()))) {
             return Optional.empty();
         }
@@ -188,8 +193,14 @@ final class DocumentWriter {
             + " controller of the signing key named in the stored document");
     }
 
-    /** AC codes the document names must be known; AC-code documents are governance's; sub-chain BIDs live there. */
+    /**
+     * On the main chain: AC codes the document names must be known; AC-code documents are governance's; sub-chain
+     * BIDs live there. On a sub-chain: only the sub-chain's own BIDs.
+     */
     private Optional<BidError> checkScope(final BidDocument document) {
+        if (chainAcCode.isPresent()) {
+            return checkSubChainScope(document, chainAcCode.get());
+        }
         if (document.isAcCodeDocument() && !context.sourceAddress().equals(context.genesis().governanceAccount())) {
             return fail(ResultCode.NO_PERMISSION, "only the chain's governance account may write the AC-code document "
                 + document.id());
@@ -205,6 +216,18 @@ final class DocumentWriter {
             if (!store.acCodeKnown(acsn)) {
                 return fail(ResultCode.UNKNOWN_AC_CODE, "extension.acsns names the unknown AC code " + acsn);
             }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<BidError> checkSubChainScope(final BidDocument document, final String chainAcCode) {
+        final Optional<String> acCode = Address.tryParse(document.id()).flatMap(Address::acCode);
+        if (document.isAcCodeDocument() || !acCode.equals(Optional.of(chainAcCode))) {
+            final String home = document.isAcCodeDocument() ? "AC-code documents live on the main chain"
+                : acCode.map(code -> "its document is written on sub-chain " + code)
+                    .orElse("main-chain BIDs' documents are written on the main chain");
+            return fail(ResultCode.UNSUPPORTED, document.id() + " is not a BID of sub-chain " + chainAcCode
+                + " (did:bid:" + chainAcCode + ":…): " + home);
         }
         return Optional.empty();
     }
@@ -253,13 +276,13 @@ final class DocumentWriter {
 
     private Optional<BidError> store(final ParsedDocument parsed) {
         final BidDocument document = parsed.document();
-        put(new BidRecord(document.id(), Optional.of(CanonicalJson.text(parsed.json())), document.created(),
+        put(new BidRecord(document.id(), Optional.of(parsed.canonicalText()), document.created(),
             document.updated(), false, context.ledgerSeq()));
         return Optional.empty();
     }
 
     private void put(final BidRecord record) {
-        context.putMetadata(record.id(), record.toJson());
+        context.putMetadata(BidRecord.storageKey(record.id()), record.toJson());
     }
 
     /** The ledger's close time plus {@code seconds}, in the document time format. */

@@ -197,7 +197,7 @@ public final class BidDocumentCodec {
             }
             final PublicKey publicKey;
             try {
-                publicKey = PublicKey.parse(key.requiredString("publicKeyHex"));
+                publicKey = ProofCaches.parseKey(key.requiredString("publicKeyHex"));
             } catch (final IllegalArgumentException e) {
                 throw JsonFields.protocol(key.path("publicKeyHex") + " is not a BIF public key: " + e.getMessage());
             }

@@ -1,6 +1,7 @@
 package org.banyan.identity.document;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.banyan.crypto.Base58;
 import org.banyan.crypto.PrivateKey;
@@ -22,9 +23,7 @@ public final class DocumentProofs {
 
     /** The bytes a proof over {@code json} signs: its canonical form without {@code proof}. */
     public static byte[] signingInput(final ObjectNode json) {
-        final ObjectNode unsigned = json.deepCopy();
-        unsigned.remove(PROOF_MEMBER);
-        return CanonicalJson.bytes(unsigned);
+        return CanonicalJson.textWithout(json, PROOF_MEMBER).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The BIF-Base58 signature of {@code json} (its {@code proof}, if any, left out) by {@code key}. */
@@ -34,13 +33,38 @@ public final class DocumentProofs {
 
     /** Whether {@code signatureValue} is {@code key}'s signature over {@code json} without its proof. */
     public static boolean verify(final ObjectNode json, final String signatureValue, final PublicKey key) {
+        return verify(signingInput(json), signatureValue, key);
+    }
+
+    /** Whether {@code signatureValue} is {@code key}'s signature over {@code signingInput}, already canonical. */
+    public static boolean verify(final byte[] signingInput, final String signatureValue, final PublicKey key) {
         final byte[] signature;
         try {
             signature = Base58.decode(signatureValue);
         } catch (final IllegalArgumentException e) {
             return false;
         }
-        return key.verify(signingInput(json), signature);
+        return ProofCaches.verify(key, signingInput, signature);
+    }
+
+    /**
+     * Checks a stored document against itself, as a trusted resolution does: its proof must name one of its own
+     * {@code authentication} or {@code extension.recovery} keys and verify with it. Returns what fails, or empty when
+     * the proof holds. The ledger checked the proof against the previous version when the document was written, so a
+     * document recovered with a since-removed recovery key fails here although the chain accepted it.
+     */
+    public static Optional<String> checkOwnProof(final ParsedDocument parsed) {
+        final BidDocument document = parsed.document();
+        if (document.proof().isEmpty()) {
+            return Optional.of("the document has no proof");
+        }
+        final String creator = document.proof().get().creator();
+        if (!document.authentication().contains(creator) && !document.extension().recovery().contains(creator)) {
+            return Optional.of("proof.creator " + creator + " is not an authentication or recovery key of the document");
+        }
+        final PublicKey key = document.publicKey(creator).orElseThrow().publicKey();
+        return verify(parsed.signingInput(), document.proof().get().signatureValue(), key) ? Optional.empty()
+            : Optional.of("the proof by " + creator + " does not verify over the document without its proof");
     }
 
     /**

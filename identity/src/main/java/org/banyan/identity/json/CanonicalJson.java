@@ -32,9 +32,23 @@ public final class CanonicalJson {
         return out.toString();
     }
 
+    /** The canonical text of the object {@code node} without its member {@code excluded}, as proofs sign it. */
+    public static String textWithout(final JsonNode node, final String excluded) {
+        final StringBuilder out = new StringBuilder();
+        writeObject(node, excluded, out);
+        return out.toString();
+    }
+
+    /** The canonical form of a string, quotes included, for splicing canonical texts together. */
+    public static String string(final String text) {
+        final StringBuilder out = new StringBuilder(text.length() + 2);
+        writeString(text, out);
+        return out.toString();
+    }
+
     private static void write(final JsonNode node, final StringBuilder out) {
         switch (node.getNodeType()) {
-            case OBJECT -> writeObject(node, out);
+            case OBJECT -> writeObject(node, "", out);
             case ARRAY -> {
                 out.append('[');
                 for (int index = 0; index < node.size(); index++) {
@@ -53,9 +67,14 @@ public final class CanonicalJson {
         }
     }
 
-    private static void writeObject(final JsonNode node, final StringBuilder out) {
+    /** Writes an object; a member named {@code excluded} (never the empty name when non-empty) is left out. */
+    private static void writeObject(final JsonNode node, final String excluded, final StringBuilder out) {
         final List<Map.Entry<String, JsonNode>> members = new ArrayList<>();
-        node.properties().forEach(members::add);
+        node.properties().forEach(member -> {
+            if (excluded.isEmpty() || !member.getKey().equals(excluded)) {
+                members.add(member);
+            }
+        });
         // String.compareTo compares UTF-16 code units, exactly the order RFC 8785 §3.2.3 asks for.
         members.sort(Map.Entry.comparingByKey());
         out.append('{');

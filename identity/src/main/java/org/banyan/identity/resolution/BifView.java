@@ -10,6 +10,8 @@ import org.banyan.identity.BidError;
 import org.banyan.identity.BidResult;
 import org.banyan.identity.ResultCode;
 import org.banyan.identity.ddo.BidRecord;
+import org.banyan.identity.document.BidDocumentCodec;
+import org.banyan.identity.document.DocumentProofs;
 import org.banyan.identity.json.StrictJson;
 
 /**
@@ -34,6 +36,26 @@ public final class BifView {
             data.set("didDocument", document);
             return BidResult.ok(data);
         }));
+    }
+
+    /**
+     * {@code GET /{bid}?verify=true}, trusted resolution: {@code data.didDocument} plus {@code data.verify}, the
+     * resolver's check of the document against its own keys ({@link DocumentProofs#checkOwnProof}):
+     * {@code {"verified": true|false, "detail": "…", "delegateSign": "absent"|"not checked"}}. A delegate's
+     * signature ({@code extension.delegateSign}) is reported, not checked: RFC-005 does not say what it signs.
+     */
+    public static BifResponse verifiedDocument(final String bid,
+                                               final Function<String, BidResult<BidRecord>> directory) {
+        return answer(live(bid, directory).then(document -> BidDocumentCodec.parse(document).then(parsed -> {
+            final Optional<String> problem = DocumentProofs.checkOwnProof(parsed);
+            final ObjectNode data = StrictJson.object();
+            data.set("didDocument", document);
+            data.putObject("verify").put("verified", problem.isEmpty())
+                .put("detail", problem.orElse("the proof by " + parsed.document().proof().orElseThrow().creator()
+                    + " verifies with the document's own key"))
+                .put("delegateSign", parsed.document().extension().delegateSign().isPresent() ? "not checked" : "absent");
+            return BidResult.ok(data);
+        })));
     }
 
     /** {@code GET /{bid}/public-keys}: {@code data.publicKey}, all keys. */

@@ -8,8 +8,14 @@ public enum ResolutionError {
     NOT_FOUND(404, "DID not found"),
     /** No representation the client accepts can be produced. */
     REPRESENTATION_NOT_SUPPORTED(406, "Representation not supported"),
+    /** A resolution option is unknown or malformed. */
+    INVALID_OPTIONS(400, "Invalid resolution options"),
     /** The DID is of another method than {@code bid}. */
-    METHOD_NOT_SUPPORTED(501, "DID method not supported");
+    METHOD_NOT_SUPPORTED(501, "DID method not supported"),
+    /** A known option or a kind of DID this resolver does not serve (old versions, another chain's BIDs). */
+    FEATURE_NOT_SUPPORTED(501, "Feature not supported"),
+    /** Resolution failed on the resolver's side, for instance a sub-chain resolver that did not answer. */
+    INTERNAL_ERROR(500, "Internal error");
 
     /** The namespace of DID Resolution error types. */
     public static final String TYPE_PREFIX = "https://www.w3.org/ns/did#";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.banyan.crypto.BidSyntax;
@@ -34,14 +35,21 @@ public final class W3cView {
     public static final int STATUS_DEACTIVATED = 410;
 
     private static final int STATUS_OK = 200;
+    private static final Set<String> VERSION_OPTIONS = Set.of("versionId", "versionTime");
     private static final Pattern DID_SYNTAX = Pattern.compile(
         "did:[a-z0-9]+:(?:(?:[A-Za-z0-9._-]|%[0-9A-Fa-f]{2})*:)*(?:[A-Za-z0-9._-]|%[0-9A-Fa-f]{2})+");
 
     private W3cView() {
     }
 
-    /** Resolves the DID in a request path segment for a client sending {@code accept}. */
+    /**
+     * Resolves the DID in a request path segment for a client sending {@code accept} and the query parameters
+     * {@code options} (DID Resolution §4.1): the version options {@code versionId} and {@code versionTime} answer 501
+     * {@code FEATURE_NOT_SUPPORTED}, since the resolver serves the current version; any other option answers 400
+     * {@code INVALID_OPTIONS}, so that a client never believes an option took effect.
+     */
     public static HttpResponse resolve(final String pathSegment, final Optional<String> accept,
+                                       final Set<String> options,
                                        final Function<String, BidResult<BidRecord>> directory) {
         final Optional<String> did = percentDecode(pathSegment);
         if (did.isEmpty() || !DID_SYNTAX.matcher(did.get()).matches()) {
@@ -54,6 +62,14 @@ public final class W3cView {
         if (!BidSyntax.isValid(did.get())) {
             return error(ResolutionError.INVALID_DID, did.get() + " is not a valid BID");
         }
+        final Optional<String> option = options.stream().sorted().findFirst();
+        if (option.isPresent()) {
+            return VERSION_OPTIONS.contains(option.get())
+                ? error(ResolutionError.FEATURE_NOT_SUPPORTED, "the option " + option.get() + " is not supported:"
+                    + " this resolver serves the current version of a document only")
+                : error(ResolutionError.INVALID_OPTIONS, "the option '" + option.get() + "' is not known; this"
+                    + " resolver takes none besides the Accept header");
+        }
         final Optional<Representation> representation = Representation.negotiate(accept);
         if (representation.isEmpty()) {
             return error(ResolutionError.REPRESENTATION_NOT_SUPPORTED, "none of '" + accept.orElse("")
@@ -62,9 +78,7 @@ public final class W3cView {
         }
         final BidResult<BidRecord> found = directory.apply(did.get());
         if (!found.isOk()) {
-            return found.error().code() == ResultCode.NOT_FOUND
-                ? error(ResolutionError.NOT_FOUND, found.error().message())
-                : error(ResolutionError.INVALID_DID, found.error().message());
+            return error(errorFor(found.error().code()), found.error().message());
         }
         final BidRecord record = found.value();
         if (record.deactivated()) {
@@ -78,6 +92,19 @@ public final class W3cView {
         final ObjectNode resolutionMetadata = StrictJson.object()
             .put("contentType", Representation.DID_LD_JSON.mediaType());
         return result(STATUS_OK, Optional.of(didDocument), resolutionMetadata, metadata(record));
+    }
+
+    /**
+     * The resolution error for a directory's result code: no document, or an AC code without a sub-chain, is 404;
+     * a sub-chain resolver that failed is 500; a BID this resolver does not serve is 501; a malformed one is 400.
+     */
+    static ResolutionError errorFor(final ResultCode code) {
+        return switch (code) {
+            case NOT_FOUND, UNKNOWN_AC_CODE -> ResolutionError.NOT_FOUND;
+            case NO_RESPONSE, BUSY, ERROR -> ResolutionError.INTERNAL_ERROR;
+            case UNSUPPORTED -> ResolutionError.FEATURE_NOT_SUPPORTED;
+            default -> ResolutionError.INVALID_DID;
+        };
     }
 
     /** {@code didDocumentMetadata}: created, updated, the ledger of the last change as versionId, deactivation. */
@@ -111,7 +138,10 @@ public final class W3cView {
     }
 
     /** Decodes {@code %XX} escapes (and nothing else: '+' stays); empty if an escape is malformed or not UTF-8. */
-    static Optional<String> percentDecode(final String text) {
+    public static Optional<String> percentDecode(final String text) {
+        if (text.indexOf('%') < 0) {
+            return Optional.of(text);
+        }
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
         for (int index = 0; index < text.length(); index++) {
             final char character = text.charAt(index);

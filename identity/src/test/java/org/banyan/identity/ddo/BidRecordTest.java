@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Optional;
 import org.banyan.identity.BidError;
+import org.banyan.identity.ContractFailure;
 import org.banyan.identity.ResultCode;
 import org.banyan.identity.TestDocuments;
+import org.banyan.identity.json.CanonicalJson;
+import org.banyan.identity.json.StrictJson;
 import org.junit.jupiter.api.Test;
 
 class BidRecordTest {
@@ -26,6 +29,17 @@ class BidRecordTest {
     }
 
     @Test
+    void theSplicedRecordTextIsCanonical() {
+        for (final BidRecord record : List.of(
+            new BidRecord(BID, Optional.of("{\"a\":[1,\"x\"],\"b\":{}}"), TestDocuments.CREATED, "2023-11-15T00:00:00Z",
+                false, 9_007_199_254_740_991L),
+            new BidRecord("did:bid:\"quoted\\\u0001", Optional.empty(), TestDocuments.CREATED, "2023-11-15T00:00:00Z",
+                true, 0))) {
+            assertThat(record.toJson()).isEqualTo(CanonicalJson.text(StrictJson.parse(record.toJson()).value()));
+        }
+    }
+
+    @Test
     void malformedRecordsAreRefused() {
         for (final String text : List.of("", "[]", "{}", "{\"id\":\"" + BID + "\"}",
             "{\"id\":\"x\",\"created\":\"c\",\"updated\":\"u\",\"deactivated\":false,\"ledgerSeq\":1}",
@@ -41,11 +55,11 @@ class BidRecordTest {
     @Test
     void ddoFailuresTravelThroughLedgerErrors() {
         final BidError error = new BidError(ResultCode.UNKNOWN_AC_CODE, "AC code \"zz99\" is not known");
-        final var ledgerError = DdoFailure.toLedgerError(error);
+        final var ledgerError = ContractFailure.toLedgerError(error);
         assertThat(ledgerError.number()).isEqualTo(151);
-        assertThat(DdoFailure.fromDescription("operation 3 (PAY_COIN) failed: " + ledgerError.message())).contains(error);
-        assertThat(DdoFailure.fromDescription("{\"errorCode\":99,\"message\":\"x\"}")).isEmpty();
-        assertThat(DdoFailure.fromDescription("{\"errorCode\":4,\"message\":")).isEmpty();
+        assertThat(ContractFailure.fromDescription("operation 3 (PAY_COIN) failed: " + ledgerError.message())).contains(error);
+        assertThat(ContractFailure.fromDescription("{\"errorCode\":99,\"message\":\"x\"}")).isEmpty();
+        assertThat(ContractFailure.fromDescription("{\"errorCode\":4,\"message\":")).isEmpty();
         assertThat(ResultCode.of(10)).contains(ResultCode.UNKNOWN_AC_CODE);
         assertThat(ResultCode.of(11)).isEmpty();
         assertThatThrownBy(() -> new BidError(ResultCode.SUCCESS, "fine")).isInstanceOf(IllegalArgumentException.class);

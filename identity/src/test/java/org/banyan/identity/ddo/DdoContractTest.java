@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.banyan.crypto.KeyType;
 import org.banyan.crypto.PrivateKey;
 import org.banyan.identity.BidError;
+import org.banyan.identity.ContractFailure;
 import org.banyan.identity.DdoChain;
 import org.banyan.identity.ResultCode;
 import org.banyan.identity.TestDocuments;
@@ -345,7 +346,7 @@ class DdoContractTest {
         assertThat(record.updated()).isEqualTo("2023-11-14T22:13:" + (20 + deleted.getLedgerSeq() - 1) + "Z");
 
         final Outcome<String> query = chain.ledger.query(DdoContract.ADDRESS, DdoCalls.queryBid(aliceBid));
-        assertThat(DdoFailure.fromDescription(query.error().message()).map(BidError::code)).contains(ResultCode.NOT_FOUND);
+        assertThat(ContractFailure.fromDescription(query.error().message()).map(BidError::code)).contains(ResultCode.NOT_FOUND);
         refusedWithoutChange(ResultCode.ERROR, () -> chain.call(alice, DdoCalls.creation(aliceDocument())));
         refusedWithoutChange(ResultCode.ERROR, () -> chain.call(alice, DdoCalls.update(aliceVersion(LATER, alice, "#key-1"))));
         refusedWithoutChange(ResultCode.ERROR, () -> chain.call(alice, DdoCalls.delete(aliceBid,
@@ -355,13 +356,13 @@ class DdoContractTest {
     @Test
     void queriesAnswerWithResultCodes() {
         final Outcome<String> missing = chain.ledger.query(DdoContract.ADDRESS, DdoCalls.queryBid(aliceBid));
-        assertThat(DdoFailure.fromDescription(missing.error().message()).orElseThrow().code()).isEqualTo(ResultCode.NOT_FOUND);
+        assertThat(ContractFailure.fromDescription(missing.error().message()).orElseThrow().code()).isEqualTo(ResultCode.NOT_FOUND);
         final Outcome<String> invalid = chain.ledger.query(DdoContract.ADDRESS, DdoCalls.queryBid("did:bid:x"));
-        assertThat(DdoFailure.fromDescription(invalid.error().message()).orElseThrow().code()).isEqualTo(ResultCode.PROTOCOL_ERROR);
+        assertThat(ContractFailure.fromDescription(invalid.error().message()).orElseThrow().code()).isEqualTo(ResultCode.PROTOCOL_ERROR);
         final Outcome<String> noId = chain.ledger.query(DdoContract.ADDRESS, "{\"method\":\"queryBid\",\"params\":{}}");
-        assertThat(DdoFailure.fromDescription(noId.error().message()).orElseThrow().code()).isEqualTo(ResultCode.FIELD_NOT_FOUND);
+        assertThat(ContractFailure.fromDescription(noId.error().message()).orElseThrow().code()).isEqualTo(ResultCode.FIELD_NOT_FOUND);
         final Outcome<String> write = chain.ledger.query(DdoContract.ADDRESS, DdoCalls.creation(aliceDocument()));
-        assertThat(DdoFailure.fromDescription(write.error().message()).orElseThrow().code()).isEqualTo(ResultCode.UNSUPPORTED);
+        assertThat(ContractFailure.fromDescription(write.error().message()).orElseThrow().code()).isEqualTo(ResultCode.UNSUPPORTED);
     }
 
     @Test
@@ -371,8 +372,8 @@ class DdoContractTest {
         final TransactionEnvStore result = chain.call(alice, call("creation", tampered));
         assertThat(result.getErrorCode()).isEqualTo(151);
         assertThat(result.getErrorDesc()).startsWith("operation 0 (PAY_COIN) failed: {\"errorCode\":9,\"message\":");
-        assertThat(DdoFailure.fromDescription("no json here")).isEmpty();
-        assertThat(DdoFailure.fromDescription("{\"errorCode\":0,\"message\":\"ok\"}")).isEmpty();
+        assertThat(ContractFailure.fromDescription("no json here")).isEmpty();
+        assertThat(ContractFailure.fromDescription("{\"errorCode\":0,\"message\":\"ok\"}")).isEmpty();
     }
 
     @Test

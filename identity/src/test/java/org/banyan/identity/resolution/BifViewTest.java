@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
+import org.banyan.identity.TestDocuments;
+import org.banyan.identity.ddo.BidRecord;
 import org.banyan.identity.json.StrictJson;
 import org.banyan.identity.document.DocumentProofs;
 import org.junit.jupiter.api.Test;
@@ -70,5 +72,24 @@ class BifViewTest {
         assertThat(body(deactivated).path("message").textValue()).contains("is deactivated");
         assertThat(BifView.publicKeys(fixture.bobBid, fixture.directory::find).errorCode()).isEqualTo(6);
         assertThat(BifView.document("did:bid:not a bid", fixture.directory::find).errorCode()).isEqualTo(4);
+    }
+
+    @Test
+    void trustedResolutionChecksTheDocumentAgainstItsOwnKeys() {
+        final JsonNode verified = body(BifView.verifiedDocument(fixture.aliceBid, fixture.directory::find)).path("data");
+        assertThat(verified.path("didDocument").path("id").textValue()).isEqualTo(fixture.aliceBid);
+        assertThat(verified.path("verify").path("verified").booleanValue()).isTrue();
+        assertThat(verified.path("verify").path("delegateSign").textValue()).isEqualTo("absent");
+
+        final ObjectNode tampered = (ObjectNode) StrictJson.parse(fixture.chain.record(fixture.aliceBid).orElseThrow()
+            .documentJson().orElseThrow()).value();
+        tampered.put("version", "9.9.9");
+        final String tamperedRecord = new BidRecord(fixture.aliceBid,
+            Optional.of(StrictJson.write(tampered)), TestDocuments.CREATED, TestDocuments.CREATED, false, 2).toJson();
+        final JsonNode refused = body(BifView.verifiedDocument(fixture.aliceBid,
+            bid -> BidRecord.parse(tamperedRecord))).path("data").path("verify");
+        assertThat(refused.path("verified").booleanValue()).isFalse();
+        assertThat(refused.path("detail").textValue()).contains("does not verify");
+        assertThat(BifView.verifiedDocument(fixture.bobBid, fixture.directory::find).errorCode()).isEqualTo(6);
     }
 }

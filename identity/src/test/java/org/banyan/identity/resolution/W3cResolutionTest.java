@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.banyan.identity.BidResult;
+import org.banyan.identity.ResultCode;
 import org.banyan.identity.json.StrictJson;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +26,7 @@ class W3cResolutionTest {
     private final ResolutionFixture fixture = new ResolutionFixture();
 
     private HttpResponse get(final String did, final String accept) {
-        return W3cView.resolve(did, Optional.ofNullable(accept), fixture.directory::find);
+        return W3cView.resolve(did, Optional.ofNullable(accept), Set.of(), fixture.directory::find);
     }
 
     private static JsonNode json(final HttpResponse response) {
@@ -139,5 +142,37 @@ class W3cResolutionTest {
         assertThat(W3cView.percentDecode("a+b")).contains("a+b");
         assertThat(W3cView.percentDecode("%zz")).isEmpty();
         assertThat(W3cView.percentDecode("%ff")).as("not UTF-8").isEmpty();
+    }
+
+    @Test
+    void versionOptionsAreNotSupportedAndUnknownOptionsAreInvalid() {
+        final HttpResponse version = W3cView.resolve(fixture.aliceBid, Optional.empty(), Set.of("versionTime"),
+            fixture.directory::find);
+        assertError(version, ResolutionError.FEATURE_NOT_SUPPORTED);
+        assertThat(version.status()).isEqualTo(501);
+        assertError(W3cView.resolve(fixture.aliceBid, Optional.empty(), Set.of("colour"), fixture.directory::find),
+            ResolutionError.INVALID_OPTIONS);
+        assertError(W3cView.resolve("not-a-did", Optional.empty(), Set.of("versionId"), fixture.directory::find),
+            ResolutionError.INVALID_DID);
+    }
+
+    @Test
+    void directoryErrorsMapToTheirStatus() {
+        for (final ResultCode code : ResultCode.values()) {
+            if (code == ResultCode.SUCCESS) {
+                continue;
+            }
+            final HttpResponse response = W3cView.resolve(fixture.aliceBid, Optional.empty(), Set.of(),
+                bid -> BidResult.failed(code, "directory says " + code.title()));
+            final ResolutionError expected = switch (code) {
+                case NOT_FOUND, UNKNOWN_AC_CODE -> ResolutionError.NOT_FOUND;
+                case NO_RESPONSE, BUSY, ERROR -> ResolutionError.INTERNAL_ERROR;
+                case UNSUPPORTED -> ResolutionError.FEATURE_NOT_SUPPORTED;
+                default -> ResolutionError.INVALID_DID;
+            };
+            assertError(response, expected);
+            assertThat(json(response).path("didResolutionMetadata").path("error").path("detail").textValue())
+                .contains(code.title());
+        }
     }
 }

@@ -9,7 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * Reads a JSON request body within {@link HttpApi#MAX_REQUEST_BODY_BYTES}, whatever the request's content type says: the
+ * Reads a JSON request body within {@link HttpApi#MAX_REQUEST_BODY_BYTES} (or a smaller cap), whatever the request's content type says: the
  * official BIF SDK posts JSON labelled {@code application/x-www-form-urlencoded}.
  */
 final class JsonRequests {
@@ -22,7 +22,12 @@ final class JsonRequests {
 
     /** The body parsed as a JSON object. */
     JsonNode readObject(final Context context) {
-        final byte[] body = readBody(context);
+        return readObject(context, HttpApi.MAX_REQUEST_BODY_BYTES);
+    }
+
+    /** The body, at most {@code maxBytes}, parsed as a JSON object. */
+    JsonNode readObject(final Context context, final int maxBytes) {
+        final byte[] body = readBody(context, maxBytes);
         if (body.length == 0) {
             throw ApiException.invalidParameter("the request body is empty; expected a JSON object");
         }
@@ -40,15 +45,16 @@ final class JsonRequests {
         return json;
     }
 
-    private static byte[] readBody(final Context context) {
+    /** The raw body; more than {@code maxBytes} is refused with the size in the message. */
+    static byte[] readBody(final Context context, final int maxBytes) {
         final long declaredLength = context.req().getContentLengthLong();
-        if (declaredLength > HttpApi.MAX_REQUEST_BODY_BYTES) {
-            throw tooLarge(declaredLength + " bytes");
+        if (declaredLength > maxBytes) {
+            throw tooLarge(declaredLength + " bytes", maxBytes);
         }
         try (InputStream input = context.req().getInputStream()) {
-            final byte[] body = input.readNBytes(HttpApi.MAX_REQUEST_BODY_BYTES + 1);
-            if (body.length > HttpApi.MAX_REQUEST_BODY_BYTES) {
-                throw tooLarge("more than " + HttpApi.MAX_REQUEST_BODY_BYTES + " bytes");
+            final byte[] body = input.readNBytes(maxBytes + 1);
+            if (body.length > maxBytes) {
+                throw tooLarge("more than " + maxBytes + " bytes", maxBytes);
             }
             return body;
         } catch (final IOException e) {
@@ -56,8 +62,8 @@ final class JsonRequests {
         }
     }
 
-    private static ApiException tooLarge(final String size) {
-        return ApiException.invalidParameter("the request body is " + size + "; at most " + HttpApi.MAX_REQUEST_BODY_BYTES
+    private static ApiException tooLarge(final String size, final int maxBytes) {
+        return ApiException.invalidParameter("the request body is " + size + "; at most " + maxBytes
             + " bytes are accepted");
     }
 }

@@ -1,23 +1,22 @@
-package org.banyan.identity.ddo;
+package org.banyan.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
-import org.banyan.identity.BidError;
-import org.banyan.identity.ResultCode;
 import org.banyan.identity.json.CanonicalJson;
 import org.banyan.identity.json.StrictJson;
 import org.banyan.ledger.LedgerError;
 import org.banyan.protocol.ERRORCODE;
 
 /**
- * How a DDO result code travels through the ledger. A refused call fails its transaction with BIF's contract failure
+ * How the result code of an identity system contract (the DDO contract, the trusted registry) travels through the
+ * ledger. A refused call fails its transaction with BIF's contract failure
  * code 151 ({@code ERRCODE_CONTRACT_EXECUTE_FAIL}), and the error description carries the RFC-004 response itself,
  * {@code {"errorCode":9,"message":"…"}}, so the result code is visible in the transaction record (after the
  * ledger's {@code operation N (PAY_COIN) failed: } prefix) and in query errors.
  */
-public final class DdoFailure {
+public final class ContractFailure {
 
-    private DdoFailure() {
+    private ContractFailure() {
     }
 
     /** The ledger error that carries {@code error}. */
