@@ -1,5 +1,7 @@
 package org.banyan.credentials;
 
+import org.banyan.crypto.Base58;
+
 /**
  * Multibase text in the one base that Data Integrity and {@code did:key} use: {@code z} followed by
  * base58btc.
@@ -14,7 +16,7 @@ public final class Multibase {
 
     /** {@code z} + base58btc of the bytes. */
     public static String encodeBase58Btc(final byte[] bytes) {
-        return BASE58BTC_PREFIX + Base58Btc.encode(bytes);
+        return BASE58BTC_PREFIX + Base58.BITCOIN.encodeBytes(bytes);
     }
 
     /**
@@ -31,6 +33,6 @@ public final class Multibase {
             throw new IllegalArgumentException(
                     "a multibase value must start with 'z' (base58btc), got '" + text.substring(0, Math.min(1, text.length())) + "'");
         }
-        return Base58Btc.decode(text.substring(1));
+        return Base58.BITCOIN.decodeText(text.substring(1));
     }
 }

@@ -11,6 +11,7 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.banyan.crypto.Base58;
 import org.banyan.crypto.Hex;
 import org.banyan.crypto.KeyType;
 import org.banyan.crypto.PrivateKey;
@@ -27,7 +28,7 @@ class DidKeyTest {
                 final DidKey didKey = new DidKey(key.publicKey());
 
                 assertThat(didKey.did()).isEqualTo(vector.getString("did"));
-                assertThat(Base58Btc.encode(key.publicKey().raw())).isEqualTo(vector.getString("publicKeyBase58"));
+                assertThat(Base58.BITCOIN.encodeBytes(key.publicKey().raw())).isEqualTo(vector.getString("publicKeyBase58"));
                 assertThat(DidKey.parse(vector.getString("did"))).isEqualTo(didKey);
             }
         }

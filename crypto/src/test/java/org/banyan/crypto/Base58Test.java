@@ -9,13 +9,11 @@ import org.junit.jupiter.api.Test;
 
 class Base58Test {
 
-    private static final String BITCOIN_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
-
     /** Bitcoin vectors carried over to the BIF alphabet, which only swaps B/b and U/u. */
     private static String toBifAlphabet(final String bitcoinBase58) {
         final StringBuilder bif = new StringBuilder();
         for (final char character : bitcoinBase58.toCharArray()) {
-            bif.append(Base58.ALPHABET.charAt(BITCOIN_ALPHABET.indexOf(character)));
+            bif.append(Base58.ALPHABET.charAt(Base58.BITCOIN_ALPHABET.indexOf(character)));
         }
         return bif.toString();
     }
@@ -66,5 +64,26 @@ class Base58Test {
         }
         assertThatThrownBy(() -> Base58.decode("2NEp0"))
                 .hasMessageContaining("'0' at index 4");
+    }
+
+    @Test
+    void base58btcEncodesBitcoinsPublishedExamples() {
+        assertThat(Base58.BITCOIN.encodeBytes("Hello World!".getBytes(StandardCharsets.US_ASCII)))
+                .isEqualTo("2NEpo7TZRRrLZSi2U");
+        assertThat(Base58.BITCOIN.encodeBytes(new byte[] {0, 0, 0x28, 0x7f, (byte) 0xb4, (byte) 0xcd}))
+                .isEqualTo("11233QC4");
+        assertThat(Base58.BITCOIN.encodeBytes(new byte[0])).isEmpty();
+        final byte[] bytes = {0x3b, 0x6a, 0x27, (byte) 0xbc, (byte) 0xce, (byte) 0xb6};
+        assertThat(Base58.BITCOIN.encodeBytes(bytes)).isNotEqualTo(Base58.encode(bytes));
+    }
+
+    @Test
+    void base58btcRoundTripsAndRejectsCharactersOutsideItsAlphabet() {
+        final byte[] bytes = {0, 0, 1, 2, (byte) 0xff};
+        assertThat(Base58.BITCOIN.decodeText(Base58.BITCOIN.encodeBytes(bytes))).isEqualTo(bytes);
+        assertThatThrownBy(() -> Base58.BITCOIN.decodeText("2NEpo0")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'0' at index 5").hasMessageContaining("base58btc");
+        assertThatThrownBy(() -> Base58.BITCOIN.decodeText("lI")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Base58.BITCOIN.decodeText("é")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.banyan.credentials.Multikey;
 import org.banyan.crypto.KeyType;
 import org.banyan.crypto.PrivateKey;
 import org.banyan.identity.ddo.DdoCalls;
@@ -15,7 +16,6 @@ import org.banyan.identity.json.StrictJson;
 import org.banyan.identity.resolution.BidDirectory;
 import org.banyan.identity.resolution.BifView;
 import org.banyan.identity.resolution.HttpResponse;
-import org.banyan.identity.resolution.Multikey;
 import org.banyan.identity.resolution.W3cView;
 import org.junit.jupiter.api.Test;
 

@@ -96,15 +96,17 @@ public final class SubmissionPipeline implements AutoCloseable {
             results.add(result);
         }
         if (!accepted.isEmpty()) {
-            onAccepted.accept(accepted);
+            // Prepared before the closer (or consensus) hears of them, so that it rarely does the work twice.
             prepareAll(accepted);
+            onAccepted.accept(accepted);
         }
         return results;
     }
 
     /**
-     * Prepares accepted transactions on the verifier threads, while the closer may already be executing them: it then
-     * simply does the work itself. Only admitted transactions are prepared, so that the work is paid for by fees.
+     * Prepares accepted transactions on the verifier threads. The closer may take them from the mempool on its own
+     * timer meanwhile: it then simply does the work itself. Only admitted transactions are prepared, so that the work
+     * is paid for by fees.
      */
     private void prepareAll(final List<VerifiedTransaction> accepted) {
         if (accepted.size() < PARALLEL_THRESHOLD_ITEMS) {

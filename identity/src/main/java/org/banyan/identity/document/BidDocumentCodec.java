@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -87,12 +88,13 @@ public final class BidDocumentCodec {
     public static BidResult<ParsedDocument> parse(final JsonNode json) {
         try {
             final BidDocument document = read(json);
-            final int sizeBytes = CanonicalJson.bytes(json).length;
+            final String canonical = CanonicalJson.text(json);
+            final int sizeBytes = canonical.getBytes(StandardCharsets.UTF_8).length;
             if (sizeBytes > DocumentLimits.MAX_DOCUMENT_BYTES) {
                 return BidResult.failed(ResultCode.PROTOCOL_ERROR, "the document is " + sizeBytes
                     + " bytes in canonical form; at most " + DocumentLimits.MAX_DOCUMENT_BYTES + " are allowed");
             }
-            return BidResult.ok(new ParsedDocument(document, (ObjectNode) json));
+            return BidResult.ok(new ParsedDocument(document, (ObjectNode) json, canonical));
         } catch (final InvalidDocumentException e) {
             return BidResult.failed(e.error());
         }

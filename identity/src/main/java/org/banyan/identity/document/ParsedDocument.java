@@ -6,13 +6,14 @@ import java.util.Objects;
 import org.banyan.identity.json.CanonicalJson;
 
 /**
- * A document as received: its validated model, and the JSON it came as, which is what its proof signs and what the
- * chain stores. The record keeps its own copy of the JSON.
+ * A document as received: its validated model, the JSON it came as (which is what its proof signs), and that JSON in
+ * canonical form (which is what the chain stores), computed once. The record keeps its own copy of the JSON.
  */
-public record ParsedDocument(BidDocument document, ObjectNode json) {
+public record ParsedDocument(BidDocument document, ObjectNode json, String canonicalText) {
 
     public ParsedDocument {
         Objects.requireNonNull(document, "document");
+        Objects.requireNonNull(canonicalText, "canonicalText");
         json = json.deepCopy();
     }
 
@@ -20,11 +21,6 @@ public record ParsedDocument(BidDocument document, ObjectNode json) {
     @Override
     public ObjectNode json() {
         return json.deepCopy();
-    }
-
-    /** The received JSON in canonical form, proof included: what the chain stores. */
-    public String canonicalText() {
-        return CanonicalJson.text(json);
     }
 
     /** The bytes the document's proof signs: its canonical form without {@code proof}. */

@@ -90,6 +90,11 @@ public final class CanonicalJson {
     }
 
     private static void writeString(final String text, final StringBuilder out) {
+        if (isPlain(text)) {
+            // Most strings (ids, keys, times) need no escape: copy them whole.
+            out.append('"').append(text).append('"');
+            return;
+        }
         if (!StrictJson.wellFormed(text)) {
             throw new IllegalArgumentException("a string with a lone UTF-16 surrogate has no canonical form");
         }
@@ -114,5 +119,16 @@ public final class CanonicalJson {
             }
         }
         out.append('"');
+    }
+
+    /** Whether the text needs no escape and has no surrogate, so that its canonical form is itself in quotes. */
+    private static boolean isPlain(final String text) {
+        for (int index = 0; index < text.length(); index++) {
+            final char character = text.charAt(index);
+            if (character < 0x20 || character == '"' || character == '\\' || Character.isSurrogate(character)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.banyan.credentials.Multikey;
 import org.banyan.identity.document.AlsoKnownAs;
 import org.banyan.identity.document.BidDocument;
 import org.banyan.identity.document.BidDocumentCodec;

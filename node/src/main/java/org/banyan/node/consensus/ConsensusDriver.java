@@ -328,7 +328,9 @@ public final class ConsensusDriver implements AutoCloseable {
             if (message.message() instanceof ConsensusMessage.ProposalMessage) {
                 noteProposalSeen();
             }
-            LOG.debug("sending {}", ConsensusPeers.describe(message.message()));
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("sending {}", ConsensusPeers.describe(message.message()));
+            }
             broadcast.accept(PeerMessages.of(message.message()));
         } else if (action instanceof Action.ScheduleTimeout timeout) {
             final Event elapsed = new Event.TimeoutElapsed(timeout.kind(), timeout.height(), timeout.round());
