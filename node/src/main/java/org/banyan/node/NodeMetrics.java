@@ -53,20 +53,35 @@ public final class NodeMetrics {
             .description("Consensus round at the current height").register(registry);
         Gauge.builder("banyan_p2p_peers_connected", peersConnected::getAsLong)
             .description("Authenticated peers connected now").register(registry);
-        counter("banyan_p2p_frames_received", "Frames received from authenticated peers", network, n -> n.metrics().framesReceived());
+        counter("banyan_p2p_frames_received", "Frames received from authenticated peers",
+            network, n -> n.metrics().framesReceived());
         counter("banyan_p2p_frames_sent", "Frames written to peers", network, n -> n.metrics().framesSent());
-        counter("banyan_p2p_frames_rejected", "Oversized, malformed or out-of-protocol frames; each closed its connection", network, n -> n.metrics().framesRejected());
-        counter("banyan_p2p_handshakes_rejected", "Links refused at the TLS handshake or Hello: not admitted, wrong chain or version, timeout", network, n -> n.metrics().handshakesRejected());
-        counter("banyan_p2p_connections_refused", "Inbound connections refused at the connection cap", network, n -> n.metrics().connectionsRefused());
-        counter("banyan_p2p_received_bytes", "Bytes read from peers, TLS included", network, n -> n.metrics().bytesIn());
+        counter("banyan_p2p_frames_rejected",
+            "Oversized, malformed or out-of-protocol frames; each closed its connection",
+            network, n -> n.metrics().framesRejected());
+        counter("banyan_p2p_handshakes_rejected",
+            "Links refused at the TLS handshake or Hello: not admitted, wrong chain or version, timeout",
+            network, n -> n.metrics().handshakesRejected());
+        counter("banyan_p2p_connections_refused", "Inbound connections refused at the connection cap",
+            network, n -> n.metrics().connectionsRefused());
+        counter("banyan_p2p_received_bytes", "Bytes read from peers, TLS included",
+            network, n -> n.metrics().bytesIn());
         counter("banyan_p2p_sent_bytes", "Bytes written to peers, TLS included", network, n -> n.metrics().bytesOut());
-        counter("banyan_p2p_messages_dropped", "Messages not sent because a peer's outbound queue was full", network, n -> n.metrics().messagesDropped());
-        counter("banyan_gossip_transactions_received", "Transactions received from peers", gossip, g -> g.metrics().received());
-        counter("banyan_gossip_transactions_duplicate", "Received transactions already seen", gossip, g -> g.metrics().duplicates());
-        counter("banyan_gossip_transactions_dropped", "Received transactions dropped at a full verifier queue", gossip, g -> g.metrics().dropped());
-        counter("banyan_gossip_transactions_invalid", "Received transactions not relayed: invalid, or stale (their nonce already committed)", gossip, g -> g.metrics().invalid());
-        counter("banyan_gossip_transactions_relayed", "Transactions relayed to peers", gossip, g -> g.metrics().relayed());
-        counter("banyan_gossip_batches_oversized", "Gossip batches refused whole for exceeding the cap", gossip, g -> g.metrics().oversizedBatches());
+        counter("banyan_p2p_messages_dropped", "Messages not sent because a peer's outbound queue was full",
+            network, n -> n.metrics().messagesDropped());
+        counter("banyan_gossip_transactions_received", "Transactions received from peers",
+            gossip, g -> g.metrics().received());
+        counter("banyan_gossip_transactions_duplicate", "Received transactions already seen",
+            gossip, g -> g.metrics().duplicates());
+        counter("banyan_gossip_transactions_dropped", "Received transactions dropped at a full verifier queue",
+            gossip, g -> g.metrics().dropped());
+        counter("banyan_gossip_transactions_invalid",
+            "Received transactions not relayed: invalid, or stale (their nonce already committed)",
+            gossip, g -> g.metrics().invalid());
+        counter("banyan_gossip_transactions_relayed", "Transactions relayed to peers",
+            gossip, g -> g.metrics().relayed());
+        counter("banyan_gossip_batches_oversized", "Gossip batches refused whole for exceeding the cap",
+            gossip, g -> g.metrics().oversizedBatches());
     }
 
     /** A counter read from {@code source}, which the registry holds only weakly: it must live as long as the node. */

@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
  * owns the core's state and drains a bounded queue of inputs; it carries out each transition's actions in order:
  * it syncs the sign state before anything after it, broadcasts, schedules timers, answers content, validation and
  * commit requests at once (their answers are fed back before the next queued input), and re-sends the height's
- * votes and its own current proposal while the height makes no progress. A failed sign-state sync or commit stops consensus: signing on after
- * a lost write could double-sign, and building on a failed commit could fork.
+ * votes and its own current proposal while the height makes no progress. A failed sign-state sync or commit stops
+ * consensus: signing on after a lost write could double-sign, and building on a failed commit could fork.
  */
 public final class ConsensusDriver implements AutoCloseable {
 
@@ -329,7 +329,7 @@ public final class ConsensusDriver implements AutoCloseable {
                 noteProposalSeen();
             }
             if (LOG.isDebugEnabled()) {
-                LOG.debug("sending {}", ConsensusPeers.describe(message.message()));
+                LOG.debug("sending {}", PeerMessages.describe(message.message()));
             }
             broadcast.accept(PeerMessages.of(message.message()));
         } else if (action instanceof Action.ScheduleTimeout timeout) {

@@ -181,7 +181,8 @@ final class ConsensusPeers implements PeerMessageHandler, AutoCloseable {
                     accepted.add(position, signature);
                 }
                 if (LOG.isDebugEnabled()) {
-                    LOG.debug("{} {} from {}", offered ? "accepted" : "queue full for", describe(message), peerAddress);
+                    LOG.debug("{} {} from {}", offered ? "accepted" : "queue full for", PeerMessages.describe(message),
+                        peerAddress);
                 }
             }
         } finally {
@@ -189,16 +190,6 @@ final class ConsensusPeers implements PeerMessageHandler, AutoCloseable {
                 inboundBytes.release(bytes);
             }
         }
-    }
-
-    static String describe(final ConsensusMessage message) {
-        if (message instanceof ConsensusMessage.ProposalMessage proposal) {
-            return "proposal h" + proposal.height() + " r" + proposal.proposal().getRound() + " by "
-                + proposal.proposal().getProposer();
-        }
-        final org.banyan.protocol.consensus.Vote vote = ((ConsensusMessage.VoteMessage) message).vote();
-        return vote.getType() + " h" + vote.getHeight() + " r" + vote.getRound() + " by " + vote.getValidator()
-            + (vote.getBlockId().isEmpty() ? " nil" : "");
     }
 
     private static ByteString signatureOf(final ConsensusMessage message) {
