@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = BanyanVersion.class,
         description = "Banyan: a BIF 1.x compatible blockchain node and client.",
         subcommands = {KeyCommand.class, DevCommand.class, TxCommand.class, AccountCommand.class, LedgerCommand.class,
-            BenchCommand.class, GenesisCommand.class, NodeCommand.class, TestnetCommand.class,
+            BenchCommand.class, GenesisCommand.class, NodeCommand.class, TestnetCommand.class, UpCommand.class, GatewayCommand.class,
             SimCommand.class, DidCommand.class, VcCommand.class, ResolverCommand.class})
 public final class Main implements Runnable {
 

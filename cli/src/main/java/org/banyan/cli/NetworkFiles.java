@@ -71,8 +71,17 @@ final class NetworkFiles {
      */
     static NetworkManifest write(final Path directory, final NetworkPlan plan, final Clock clock,
                                  final SecureRandom random) {
+        return write(directory, plan, ChainShape.STANDALONE, clock, random);
+    }
+
+    /**
+     * Writes a network whose genesis also has {@code shape}'s AC code, rules and funded accounts: a chain of a chain
+     * group ({@code banyan up}).
+     */
+    static NetworkManifest write(final Path directory, final NetworkPlan plan, final ChainShape shape,
+                                 final Clock clock, final SecureRandom random) {
         refuseToOverwrite(directory, plan);
-        KeyFile genesisKey = KeyFile.generate(KeyType.ED25519, Optional.empty(), random);
+        KeyFile genesisKey = KeyFile.generate(KeyType.ED25519, shape.acCode(), random);
         genesisKey.save(directory.resolve(NetworkManifest.GENESIS_KEY_FILE));
         List<NetworkManifest.Node> nodes = new ArrayList<>();
         for (int index = 0; index < plan.nodeCount(); index++) {
@@ -87,8 +96,7 @@ final class NetworkFiles {
         for (NetworkManifest.Node node : nodes) {
             writeNew(node.configFile(directory), NetworkManifest.render(nodeConfig(manifest, node)));
         }
-        writeNew(directory.resolve(NetworkManifest.GENESIS_FILE),
-                GenesisConfig.toJson(ChainGenesis.mainChain(genesis(manifest, clock))));
+        writeNew(directory.resolve(NetworkManifest.GENESIS_FILE), GenesisConfig.toJson(genesis(manifest, shape, clock)));
         // Last: a manifest means the directory holds a complete network.
         writeNew(directory.resolve(NetworkManifest.FILE), manifest.toJson());
         return manifest;
@@ -114,13 +122,20 @@ final class NetworkFiles {
         }
     }
 
-    private static Genesis genesis(final NetworkManifest manifest, final Clock clock) {
+    /** The genesis of a network: its validators, the funded genesis account and {@code shape}'s accounts and rules. */
+    static ChainGenesis genesis(final NetworkManifest manifest, final ChainShape shape, final Clock clock) {
         long closeTimeMicros = ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant());
         List<Validator> validators = manifest.validators().stream()
                 .map(node -> new Validator(node.publicKey(), VALIDATOR_POWER)).toList();
-        return new Genesis(manifest.chainId(), true, closeTimeMicros, manifest.genesisAccount(),
-                List.of(new GenesisAccount(manifest.genesisAccount(), DevNode.GENESIS_BALANCE)), validators,
-                new FeeSchedule(DevNode.MIN_GAS_PRICE, DevNode.BASE_RESERVE));
+        List<GenesisAccount> accounts = new ArrayList<>();
+        accounts.add(new GenesisAccount(manifest.genesisAccount(), DevNode.GENESIS_BALANCE));
+        shape.fundedAccounts().forEach(address -> accounts.add(new GenesisAccount(address, ChainShape.FUNDED_BALANCE)));
+        if (shape.fundValidators()) {
+            manifest.validators().forEach(node -> accounts.add(new GenesisAccount(node.address(), ChainShape.FUNDED_BALANCE)));
+        }
+        Genesis genesis = new Genesis(manifest.chainId(), true, closeTimeMicros, manifest.genesisAccount(), accounts,
+                validators, new FeeSchedule(DevNode.MIN_GAS_PRICE, DevNode.BASE_RESERVE)).withRules(shape.rules());
+        return new ChainGenesis(genesis, shape.acCode());
     }
 
     /** The node's config in the format {@code org.banyan.node.NodeConfig} reads; paths relative to the node directory. */

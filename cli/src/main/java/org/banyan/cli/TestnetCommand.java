@@ -4,10 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Option;
@@ -47,47 +44,16 @@ final class TestnetCommand extends CliCommand {
                 ? NetworkManifest.load(target)
                 : NetworkFiles.write(target, new NetworkPlan(validators, 0, basePort, NetworkPlan.DEFAULT_CHAIN_ID),
                         Clock.systemUTC(), new SecureRandom());
-        AtomicBoolean stopping = new AtomicBoolean();
-        List<Process> processes = new ArrayList<>();
-        StopSignal signal = StopSignal.onShutdown(() -> {
-            List<Process> started;
-            synchronized (processes) {
-                stopping.set(true);
-                started = List.copyOf(processes);
-            }
-            boolean clean = ChildJvm.stopAll(started, ChildJvm.STOP_GRACE);
-            out().println(clean ? "Every node stopped." : "Every node stopped; some had to be killed.");
-            out().flush();
-        }, "banyan-testnet-shutdown");
+        ProcessGroup group = new ProcessGroup(out(), spec.commandLine().getErr(), "banyan-testnet-shutdown");
         for (NetworkManifest.Node node : manifest.nodes()) {
-            // Under the lock, so that a Ctrl-C during start-up stops every child started so far and starts no more.
-            synchronized (processes) {
-                if (stopping.get()) {
-                    break;
-                }
-                Process process = ChildJvm.start(List.of(NODE_MAX_HEAP_OPTION),
-                        List.of("node", "--config", node.configFile(target).toString()), node.logFile(target));
-                processes.add(process);
-                process.onExit().thenAccept(exited -> reportExit(node, exited, stopping, target));
+            if (!group.start(node.name(), List.of(NODE_MAX_HEAP_OPTION),
+                    List.of("node", "--config", node.configFile(target).toString()), node.logFile(target))) {
+                break;
             }
         }
         printEndpoints(manifest, target, resumed);
-        CompletableFuture<Void> allExited = CompletableFuture.allOf(
-                List.copyOf(processes).stream().map(Process::onExit).toArray(CompletableFuture[]::new));
-        CompletableFuture.anyOf(signal.stopped(), allExited).join();
-        if (!stopping.get()) {
-            throw new CommandFailedException("every node of the testnet has exited; see their logs under " + target);
-        }
+        group.awaitStop("every node of the testnet has exited; see their logs under " + target);
         return ExitCode.OK;
-    }
-
-    private void reportExit(final NetworkManifest.Node node, final Process exited, final AtomicBoolean stopping,
-                            final Path target) {
-        if (!stopping.get()) {
-            spec.commandLine().getErr().println("warning: " + node.name() + " (pid " + exited.pid()
-                    + ") exited with code " + exited.exitValue() + "; its log: " + node.logFile(target));
-            spec.commandLine().getErr().flush();
-        }
     }
 
     private void printEndpoints(final NetworkManifest manifest, final Path target, final boolean resumed) {

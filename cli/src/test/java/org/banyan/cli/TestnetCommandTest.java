@@ -60,7 +60,7 @@ class TestnetCommandTest {
 
         assertThat(ChildJvm.stopAll(List.of(testnet), ChildJvm.STOP_GRACE)).as("stopped by SIGTERM alone").isTrue();
         assertThat(nodes).noneMatch(ProcessHandle::isAlive);
-        assertThat(ChildProcesses.readLog(log)).contains("Every node stopped.");
+        assertThat(ChildProcesses.readLog(log)).contains("Every process stopped.");
 
         Path resumedLog = directory.resolve("resumed.log");
         Process resumed = children.start(resumedLog, "testnet", "--dir", network.toString());

@@ -1,15 +1,19 @@
 package org.banyan.consensus;
 
 import com.google.protobuf.ByteString;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 import org.banyan.crypto.Hashes;
 import org.banyan.crypto.Hex;
 import org.banyan.protocol.consensus.Block;
+import org.banyan.protocol.consensus.BlockHeader;
 
 /**
- * A block's id: SHA-256 of the block's protobuf bytes. Java protobuf writes known fields in field-number order and
- * {@code Block} has no map fields, so one block has one encoding; the id commits to every field, transactions included.
+ * A block's id: SHA-256 of the tag {@code banyan/block-header/v1} and the bytes of the block's header
+ * ({@link BlockHeaders}). Java protobuf writes known fields in field-number order and {@code BlockHeader} has no map
+ * fields, so one header has one encoding. Through the header's commitments the id still commits to every field of the
+ * block, transactions included, while a light client can recompute it from the header alone.
  */
 public record BlockId(ByteString bytes) {
 
@@ -23,9 +27,16 @@ public record BlockId(ByteString bytes) {
         }
     }
 
-    /** The id of a block. */
+    private static final byte[] HEADER_DOMAIN_TAG = "banyan/block-header/v1".getBytes(StandardCharsets.US_ASCII);
+
+    /** The id of a block: that of its header. */
     public static BlockId of(final Block block) {
-        return new BlockId(ByteString.copyFrom(Hashes.sha256(block.toByteArray())));
+        return of(BlockHeaders.of(block));
+    }
+
+    /** The id of a block header. */
+    public static BlockId of(final BlockHeader header) {
+        return new BlockId(ByteString.copyFrom(Hashes.sha256(HEADER_DOMAIN_TAG, header.toByteArray())));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.banyan.protocol.consensus.BlockHeader;
 import org.banyan.protocol.consensus.CommitCertificate;
 import org.banyan.protocol.consensus.CommittedBlock;
 import org.banyan.protocol.consensus.Vote;
@@ -26,12 +27,20 @@ public final class CommitCertificateVerifier {
 
     /** Checks a committed block: its certificate, and that the certificate is for this very block and height. */
     public Verdict verify(final CommittedBlock committed, final ValidatorSet validators) {
-        final CommitCertificate certificate = committed.getCertificate();
-        if (committed.getBlock().getHeight() != certificate.getHeight()) {
+        return verify(BlockHeaders.of(committed.getBlock()), committed.getCertificate(), validators);
+    }
+
+    /**
+     * Checks a block header with its certificate, as a light client does without the block: the certificate, and that
+     * it is for this header's height and id.
+     */
+    public Verdict verify(final BlockHeader header, final CommitCertificate certificate,
+                          final ValidatorSet validators) {
+        if (header.getHeight() != certificate.getHeight()) {
             return Verdict.rejected("the certificate is for height " + certificate.getHeight() + ", the block for "
-                    + committed.getBlock().getHeight());
+                    + header.getHeight());
         }
-        if (!BlockId.of(committed.getBlock()).bytes().equals(certificate.getBlockId())) {
+        if (!BlockId.of(header).bytes().equals(certificate.getBlockId())) {
             return Verdict.rejected("the certificate is for another block");
         }
         return verify(certificate, validators);

@@ -127,6 +127,9 @@ final class MessageAdmission {
         if (!block.getValidatorsHash().equals(state.validators.hash())) {
             return "names another validator set";
         }
+        if (!block.getNextValidatorsHash().equals(state.nextValidators.hash())) {
+            return "names another validator set for the next height";
+        }
         if (!state.validators.contains(block.getProposer())) {
             return "was built by " + block.getProposer() + ", not a validator";
         }

@@ -80,6 +80,8 @@ final class RoundRules {
                 .addAllTransactions(ready.content().transactions())
                 .addAllEvidence(state.evidence.forBlock())
                 .setValidatorsHash(state.validators.hash())
+                .setNextValidatorsHash(state.nextValidators.hash())
+                .setPreviousLedgerHash(ready.content().previousLedgerHash())
                 .setProposer(config.address().orElseThrow());
         state.lastCommit.ifPresent(block::setLastCommit);
         propose(state, block.build(), -1, out);

@@ -1,14 +1,12 @@
 package org.banyan.consensus;
 
 import com.google.protobuf.ByteString;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.banyan.crypto.Hashes;
+import org.banyan.protocol.ledger.ValidatorsHash;
 
 /**
  * The validators of one height, with their voting power, quorum arithmetic and proposer rotation.
@@ -23,8 +21,6 @@ import org.banyan.crypto.Hashes;
  * <p>Instances are immutable. Equality is by the ordered list of validators.
  */
 public final class ValidatorSet {
-
-    private static final byte[] HASH_DOMAIN_TAG = "banyan/validators/v1".getBytes(StandardCharsets.US_ASCII);
 
     private final List<Validator> validators;
     private final Map<String, Validator> byAddress;
@@ -110,7 +106,7 @@ public final class ValidatorSet {
         return power * 3 > totalPower;
     }
 
-    /** SHA-256 over a domain tag and each validator's address, public key and power, in order. */
+    /** The set's commitment, {@link ValidatorsHash}: the one ledger headers and blocks carry. */
     public ByteString hash() {
         return hash;
     }
@@ -144,22 +140,10 @@ public final class ValidatorSet {
     }
 
     private static ByteString computeHash(final List<Validator> validators) {
-        int length = HASH_DOMAIN_TAG.length;
-        for (final Validator validator : validators) {
-            length += 2 + validator.address().length() + 2 + validator.publicKey().encoded().length() + Long.BYTES;
-        }
-        final ByteBuffer buffer = ByteBuffer.allocate(length).put(HASH_DOMAIN_TAG);
-        for (final Validator validator : validators) {
-            putText(buffer, validator.address());
-            putText(buffer, validator.publicKey().encoded());
-            buffer.putLong(validator.votingPower());
-        }
-        return ByteString.copyFrom(Hashes.sha256(buffer.array()));
-    }
-
-    private static void putText(final ByteBuffer buffer, final String text) {
-        final byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
-        buffer.putShort((short) bytes.length).put(bytes);
+        return ByteString.copyFrom(ValidatorsHash.of(validators.stream()
+                .map(validator -> new ValidatorsHash.Entry(validator.address(), validator.publicKey().encoded(),
+                        validator.votingPower()))
+                .toList()));
     }
 
     private static short[] computeProposerCycle(final List<Validator> validators) {

@@ -14,10 +14,13 @@
  * {@link org.banyan.consensus.Signer}, {@link org.banyan.consensus.DoubleSignGuard}. Quorums and equivocation:
  * {@link org.banyan.consensus.RoundVotes}. Every cap: {@link org.banyan.consensus.Limits}.
  *
- * <p><b>Wire details defined here.</b> Block id: SHA-256 of the block's protobuf bytes
- * ({@link org.banyan.consensus.BlockId}). Signed bytes of votes and proposals: a domain tag, the kind, the chain id
- * and the fixed-width fields ({@link org.banyan.consensus.SignBytes}). Validator-set hash and weighted proposer
- * rotation: {@link org.banyan.consensus.ValidatorSet}. Persisted sign state: {@link org.banyan.consensus.SignStateCodec}.
+ * <p><b>Wire details defined here.</b> Block header: the block with its transactions, last commit and evidence
+ * replaced by commitments ({@link org.banyan.consensus.BlockHeaders}); block id: SHA-256 of a domain tag and the
+ * header's bytes ({@link org.banyan.consensus.BlockId}); transaction inclusion: an RFC 6962 audit path to the header's
+ * transactions root ({@link org.banyan.consensus.TransactionProof}). Signed bytes of votes and proposals: a domain
+ * tag, the kind, the chain id and the fixed-width fields ({@link org.banyan.consensus.SignBytes}). Validator-set
+ * hash and weighted proposer rotation: {@link org.banyan.consensus.ValidatorSet}. Persisted sign state:
+ * {@link org.banyan.consensus.SignStateCodec}.
  *
  * <p><b>For the shell.</b> Verify signatures with {@link org.banyan.consensus.MessageVerifier} before a message
  * enters {@code step}, and certificates with {@link org.banyan.consensus.CommitCertificateVerifier} before a synced

@@ -129,7 +129,7 @@ class AdmissionCapsTest {
         node.step(new Event.BlockSynced(CommittedBlock.newBuilder().setBlock(decided)
                         .setCertificate(large.certificate(1, 0, BlockId.of(decided), signers)).build()))
                 .step(new Event.CommitApplied(1, large.validators))
-                .step(new Event.ProposalContentReady(2, 0, new ProposalContent(List.of(), 10)));
+                .step(new Event.ProposalContentReady(2, 0, Fixture.content(List.of(), 10)));
 
         final Block proposed = node.of(Action.ValidateBlock.class).get(0).block();
         assertThat(proposed.getEvidenceCount()).isEqualTo(Limits.MAX_EVIDENCE_PER_BLOCK);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.ByteString;
 import java.util.Optional;
 import org.banyan.protocol.consensus.Block;
+import org.banyan.protocol.consensus.BlockHeader;
 import org.banyan.protocol.consensus.CommitCertificate;
 import org.banyan.protocol.consensus.CommittedBlock;
 import org.banyan.protocol.consensus.Vote;
@@ -97,6 +98,19 @@ class CommitCertificateVerifierTest {
         final Block otherHeight = block.toBuilder().setHeight(2).build();
         assertThat(((Verdict.Rejected) verifier.verify(committed(otherHeight, certificate), fixture.validators))
                 .reason()).contains("height");
+    }
+
+    @Test
+    void aHeaderAloneIsEnoughToCheckACertificate() {
+        final BlockHeader header = BlockHeaders.of(block);
+
+        assertThat(verifier.verify(header, certificate, fixture.validators)).isEqualTo(Verdict.accepted());
+        assertThat(verifier.verify(header.toBuilder().setTransactionCount(1).build(), certificate,
+                fixture.validators)).isEqualTo(Verdict.rejected("the certificate is for another block"));
+        assertThat(((Verdict.Rejected) verifier.verify(header.toBuilder().setHeight(2).build(), certificate,
+                fixture.validators)).reason()).isEqualTo("the certificate is for height 1, the block for 2");
+        assertThat(verifier.verify(header, fixture.certificate(1, 2, id, 0, 1), fixture.validators).isAccepted())
+                .isFalse();
     }
 
     @Test

@@ -328,6 +328,18 @@ class ConsensusRulesTest {
     }
 
     @Test
+    void aBlockNamingAnotherNextValidatorSetIsIgnored() {
+        final ValidatorSet others = ValidatorSet.of(new Fixture(5).validators.validators());
+        final Block misnamed = blockA.toBuilder().setNextValidatorsHash(others.hash()).build();
+
+        node.receive(fixture.proposal(1, 0, -1, misnamed));
+
+        assertThat(node.of(Action.InputIgnored.class)).extracting(Action.InputIgnored::detail)
+                .singleElement().asString().endsWith("names another validator set for the next height");
+        assertThat(node.of(Action.ValidateBlock.class)).isEmpty();
+    }
+
+    @Test
     void votesOfNonValidatorsAreNeverCounted() {
         final Fixture outsiders = new Fixture(6);
         node.receive(new ConsensusMessage.VoteMessage(outsiders.vote(5, VoteType.PREVOTE, 1, 0, Optional.of(idA))));

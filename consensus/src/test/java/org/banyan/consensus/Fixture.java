@@ -12,6 +12,7 @@ import org.banyan.crypto.PrivateKey;
 import org.banyan.protocol.consensus.Block;
 import org.banyan.protocol.consensus.CommitCertificate;
 import org.banyan.protocol.consensus.Proposal;
+import org.banyan.protocol.consensus.SignedTransaction;
 import org.banyan.protocol.consensus.Vote;
 import org.banyan.protocol.consensus.VoteType;
 
@@ -20,6 +21,9 @@ final class Fixture {
 
     static final long CHAIN_ID = 42;
     static final ByteString GENESIS_ID = ByteString.copyFrom(Hashes.sha256("genesis".getBytes(StandardCharsets.UTF_8)));
+    /** The genesis ledger's header hash, which proposals at height 1 name as their previous ledger. */
+    static final ByteString PREVIOUS_LEDGER_HASH =
+            ByteString.copyFrom(Hashes.sha256("genesis ledger".getBytes(StandardCharsets.UTF_8)));
     static final long POWER = 10;
     /** Short, distinct timeouts so that tests can tell the timers apart. */
     static final Timeouts TIMEOUTS = new Timeouts(new RoundTimeout(300, 100), new RoundTimeout(200, 50),
@@ -72,8 +76,15 @@ final class Fixture {
                 .setCloseTime(1_000_000 + salt)
                 .setPreviousHash(GENESIS_ID)
                 .setValidatorsHash(validators.hash())
+                .setNextValidatorsHash(validators.hash())
+                .setPreviousLedgerHash(PREVIOUS_LEDGER_HASH)
                 .setProposer(address(proposer))
                 .build();
+    }
+
+    /** What a shell supplies for a proposal: these transactions and close time, on the genesis ledger. */
+    static ProposalContent content(final List<SignedTransaction> transactions, final long closeTimeMicros) {
+        return new ProposalContent(transactions, closeTimeMicros, PREVIOUS_LEDGER_HASH);
     }
 
     ConsensusMessage.ProposalMessage proposal(final long height, final int round, final int polRound,

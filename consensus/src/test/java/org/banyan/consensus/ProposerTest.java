@@ -1,7 +1,9 @@
 package org.banyan.consensus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.protobuf.ByteString;
 import java.util.List;
 import java.util.Optional;
 import org.banyan.protocol.Transaction;
@@ -27,7 +29,7 @@ class ProposerTest {
                 .setBlob(Transaction.newBuilder().setNonce(1).setSourceAddress(fixture.address(3)).build().toByteString())
                 .build();
 
-        node.step(new Event.ProposalContentReady(1, 0, new ProposalContent(List.of(transaction), 5_000)));
+        node.step(new Event.ProposalContentReady(1, 0, Fixture.content(List.of(transaction), 5_000)));
 
         final Proposal proposal = broadcastProposal(node);
         final Block block = proposal.getBlock();
@@ -37,6 +39,9 @@ class ProposerTest {
         assertThat(block.getTransactionsList()).containsExactly(transaction);
         assertThat(block.getPreviousHash()).isEqualTo(Fixture.GENESIS_ID);
         assertThat(block.getValidatorsHash()).isEqualTo(fixture.validators.hash());
+        assertThat(block.getNextValidatorsHash()).as("the start point's set of height 2")
+                .isEqualTo(fixture.validators.hash());
+        assertThat(block.getPreviousLedgerHash()).isEqualTo(Fixture.PREVIOUS_LEDGER_HASH);
         assertThat(block.getProposer()).isEqualTo(fixture.address(proposer));
         assertThat(block.hasLastCommit()).isFalse();
         assertThat(new MessageVerifier(Fixture.CHAIN_ID, SignatureVerifier.PUBLIC_KEY)
@@ -46,12 +51,36 @@ class ProposerTest {
     }
 
     @Test
+    void theBlockNamesTheNextHeightsSetFromTheStartPoint() {
+        final ValidatorSet next = ValidatorSet.of(new Fixture(5).validators.validators());
+        final int proposer = fixture.proposer(1, 0);
+        final Node node = new Node(fixture.config(proposer)).start(new StartPoint(1, Fixture.GENESIS_ID,
+                Optional.empty(), fixture.validators, next, SignState.EMPTY));
+
+        node.step(new Event.ProposalContentReady(1, 0, Fixture.content(List.of(), 5_000)));
+
+        final Block block = broadcastProposal(node).getBlock();
+        assertThat(block.getNextValidatorsHash()).isEqualTo(next.hash()).isNotEqualTo(block.getValidatorsHash());
+        assertThat(node.of(Action.InputIgnored.class)).as("its own block fits the height").isEmpty();
+    }
+
+    @Test
+    void theShellNamesThePreviousLedgerWithAWholeHash() {
+        assertThat(new ProposalContent(List.of(), 1, ByteString.copyFrom(new byte[32])).previousLedgerHash().size())
+                .isEqualTo(ProposalContent.LEDGER_HASH_LENGTH_BYTES);
+        assertThatThrownBy(() -> new ProposalContent(List.of(), 1, ByteString.copyFrom(new byte[31])))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 31");
+        assertThatThrownBy(() -> new ProposalContent(List.of(), 1, ByteString.EMPTY))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 0");
+    }
+
+    @Test
     void contentForARoundThatIsOverIsDropped() {
         final int proposer = fixture.proposer(1, 0);
         final Node node = new Node(fixture.config(proposer)).start(fixture.genesis(SignState.EMPTY));
         node.timeout(TimeoutKind.PROPOSE, 1, 0);
 
-        node.step(new Event.ProposalContentReady(1, 0, new ProposalContent(List.of(), 5_000)));
+        node.step(new Event.ProposalContentReady(1, 0, Fixture.content(List.of(), 5_000)));
 
         assertThat(node.of(Action.Broadcast.class)).isEmpty();
     }
@@ -97,7 +126,7 @@ class ProposerTest {
         final CommittedBlock committed = CommittedBlock.newBuilder().setBlock(block)
                 .setCertificate(fixture.certificate(1, 0, id, 0, 1, 2)).build();
         node.step(new Event.BlockSynced(committed)).step(new Event.CommitApplied(1, fixture.validators));
-        node.step(new Event.ProposalContentReady(2, 0, new ProposalContent(List.of(), 9_000)));
+        node.step(new Event.ProposalContentReady(2, 0, Fixture.content(List.of(), 9_000)));
 
         final Block next = broadcastProposal(node).getBlock();
         assertThat(next.getEvidenceList()).containsExactly(detected.evidence());

@@ -43,7 +43,8 @@ public final class Hashes {
         return hash;
     }
 
-    private static MessageDigest newSha256() {
+    /** A fresh SHA-256 digest, for callers in this package that hash many small inputs in a row. */
+    static MessageDigest newSha256() {
         try {
             return (MessageDigest) SHA256_PROTOTYPE.clone();
         } catch (CloneNotSupportedException e) {

@@ -17,6 +17,9 @@
  *       checks the general RFC-004 BID grammar.</li>
  *   <li><b>Keystore</b> ({@link org.banyan.crypto.Keystore}): version 2 JSON, scrypt then AES-CTR over the
  *       encoded private key.</li>
+ *   <li><b>Merkle tree</b> ({@link org.banyan.crypto.MerkleTree}): RFC 6962 over SHA-256, leaf prefix
+ *       {@code 0x00}, node prefix {@code 0x01}, audit paths bottom-up; Banyan's block headers commit to their
+ *       transactions with it.</li>
  * </ul>
  *
  * <p>The package does no I/O, starts no threads and reads no clock. Key generation and keystore

@@ -25,4 +25,11 @@ public interface CallContext extends QueryContext {
      * contract can cap work per transaction (the DDO contract's 100 documents) across several calls in it.
      */
     int countInTransaction(int items);
+
+    /**
+     * Schedules {@code validators} as the chain's validator set from {@link ValidatorSetContract#ACTIVATION_DELAY}
+     * ledgers after this one, replacing the whole set; a later schedule in the same ledger wins. Only a contract
+     * registered with {@link SystemContractCapability#SCHEDULE_VALIDATORS} may call it: for any other it is a bug.
+     */
+    void scheduleValidators(java.util.List<Validator> validators);
 }

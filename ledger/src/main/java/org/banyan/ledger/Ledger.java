@@ -136,7 +136,12 @@ public final class Ledger {
         }
         final LedgerHeader last = lastHeader;
         return contract.get().query(new StateQueryContext(committed, contractAddress, input, last.getSeq(),
-            last.getCloseTime(), genesis));
+            last.getCloseTime(), genesis, validators(last.getSeq()), validatorSets.lastEntry().getValue()));
+    }
+
+    private ExecutionContext executionContext(final long seq, final long closeTimeMicros) {
+        return new ExecutionContext(seq, closeTimeMicros, genesis, contracts, validators(seq),
+            validatorSets.lastEntry().getValue());
     }
 
     public long chainId() {
@@ -196,13 +201,48 @@ public final class Ledger {
     }
 
     /**
+     * The metadata entry {@code key} of the account at {@code address} as of ledger {@code seq}, with the parts that
+     * prove it against that ledger's {@code account_tree_hash}: the account blob and its proof in the account tree,
+     * then the entry and its proof in the account's metadata tree (whose root is the account's
+     * {@code metadatas_hash}). Only the current version of an entry is stored, so an entry rewritten after
+     * {@code seq} cannot be proven at {@code seq}; write-once entries (supervision orders, anchors) always can.
+     */
+    public Outcome<MetadataEntryProof> entryProof(final String address, final String key, final long seq) {
+        final Optional<AccountProof> accountProof = accountProof(address, seq);
+        if (accountProof.isEmpty()) {
+            return Outcome.failed(ERRORCODE.ERRCODE_NOT_EXIST, "ledger " + seq + " is not in this ledger's store");
+        }
+        if (accountProof.get().account().isEmpty()) {
+            return Outcome.failed(ERRORCODE.ERRCODE_NOT_EXIST, "account " + address + " does not exist in ledger " + seq);
+        }
+        final Account account = accountProof.get().account().get();
+        final byte[] metadataRoot = account.getMetadatasHash().isEmpty()
+            ? SparseMerkleTree.emptyRoot() : account.getMetadatasHash().toByteArray();
+        final byte[] treeKey = LedgerHashes.metadataKey(key);
+        final Optional<byte[]> valueHash = SparseMerkleTree.get(storedNodes, metadataRoot, treeKey);
+        if (valueHash.isEmpty()) {
+            return Outcome.failed(ERRORCODE.ERRCODE_NOT_EXIST, "account " + address + " has no metadata entry '" + key
+                + "' in ledger " + seq);
+        }
+        final Optional<byte[]> entry = store.get(StateKeys.metadata(address, key))
+            .filter(bytes -> java.util.Arrays.equals(org.banyan.crypto.Hashes.sha256(bytes), valueHash.get()));
+        if (entry.isEmpty()) {
+            return Outcome.failed(ERRORCODE.ERRCODE_NOT_EXIST, "the metadata entry '" + key + "' of " + address
+                + " changed after ledger " + seq + ", and only its current version is stored");
+        }
+        return Outcome.ok(new MetadataEntryProof(accountProof.get().header(), accountProof.get().accountBlob().orElseThrow(),
+            accountProof.get().proof().encode(), entry.get(),
+            SparseMerkleTree.prove(storedNodes, metadataRoot, treeKey).encode()));
+    }
+
+    /**
      * Checks a transaction against committed state before it enters the mempool: chain id, expiry,
      * gas price, source account, a nonce not already used, fee limit and balance, and signer weight.
      * Returns the source account's committed nonce.
      */
     public Outcome<Long> admissionCheck(final VerifiedTransaction transaction) {
         final LedgerHeader last = lastHeader;
-        final ExecutionContext context = new ExecutionContext(last.getSeq() + 1, last.getCloseTime(), genesis, contracts);
+        final ExecutionContext context = executionContext(last.getSeq() + 1, last.getCloseTime());
         final Optional<LedgerError> error = TransactionExecutor.preconditions(committed, transaction.transaction(),
             transaction.sizeBytes(), transaction.signers(), context, TransactionExecutor.Mode.ADMISSION);
         if (error.isPresent()) {
@@ -236,7 +276,7 @@ public final class Ledger {
         final int sizeBytes = TransactionDecoder.envelopeSize(priced.toByteArray(),
             java.util.Collections.nCopies(Math.max(1, signatureCount), TYPICAL_SIGNATURE));
         final LedgerHeader last = lastHeader;
-        final ExecutionContext context = new ExecutionContext(last.getSeq() + 1, last.getCloseTime(), genesis, contracts);
+        final ExecutionContext context = executionContext(last.getSeq() + 1, last.getCloseTime());
         final TransactionExecutor.Execution execution = TransactionExecutor.execute(new StateOverlay(committed), priced,
             sizeBytes, java.util.Set.of(), context, TransactionExecutor.Mode.EVALUATION);
         if (execution instanceof TransactionExecutor.Excluded excluded) {
@@ -273,7 +313,7 @@ public final class Ledger {
         Verify.that(closeTimeMicros > previous.getCloseTime(), "close time must increase: " + closeTimeMicros
             + " is not after " + previous.getCloseTime());
         final long seq = previous.getSeq() + 1;
-        final ExecutionContext context = new ExecutionContext(seq, closeTimeMicros, genesis, contracts);
+        final ExecutionContext context = executionContext(seq, closeTimeMicros);
         final StateOverlay block = new StateOverlay(committed.forClose());
         final WriteBatch batch = new WriteBatch();
         final List<TransactionEnvStore> results = new ArrayList<>(transactions.size());

@@ -65,6 +65,7 @@ public final class LedgerHashes {
             rules.append("validator=").append(validator.publicKey()).append(',').append(validator.power()).append('\n'));
         genesis.accounts().forEach(account ->
             rules.append("account=").append(account.address()).append(',').append(account.balance()).append('\n'));
+        genesis.rules().forEach((key, value) -> rules.append("rule.").append(key).append('=').append(value).append('\n'));
         return Hashes.sha256(rules.toString().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -17,14 +17,17 @@ final class OperationCallContext extends StateQueryContext implements CallContex
 
     private final StateOverlay state;
     private final String sourceAddress;
+    private final SystemContracts contracts;
     /** Items counted per contract address in the current transaction; owned by the transaction's executor. */
     private final Map<String, Integer> transactionCounts;
 
     OperationCallContext(final StateOverlay state, final String contractAddress, final String input,
                          final String sourceAddress, final ExecutionContext execution,
                          final Map<String, Integer> transactionCounts) {
-        super(state, contractAddress, input, execution.ledgerSeq(), execution.closeTimeMicros(), execution.genesis());
+        super(state, contractAddress, input, execution.ledgerSeq(), execution.closeTimeMicros(), execution.genesis(),
+            execution.validators(), execution.latestValidators());
         this.state = state;
+        this.contracts = execution.contracts();
         this.sourceAddress = sourceAddress;
         this.transactionCounts = transactionCounts;
     }
@@ -52,10 +55,19 @@ final class OperationCallContext extends StateQueryContext implements CallContex
         return transactionCounts.merge(contractAddress(), items, Math::addExact);
     }
 
-    /** Schedules the next validator set: a privilege of the built-in validator-set contract only. */
-    void setPendingValidators(final List<Validator> validators) {
-        Verify.that(contractAddress().equals(ValidatorSetContract.ADDRESS), "only the validator-set contract sets validators");
+    @Override
+    public void scheduleValidators(final List<Validator> validators) {
+        Verify.that(contracts.grants(contractAddress(), SystemContractCapability.SCHEDULE_VALIDATORS),
+            "the system contract at " + contractAddress() + " was not granted the right to schedule validators");
+        Verify.that(!validators.isEmpty() && validators.size() <= Limits.MAX_VALIDATORS
+                && validators.stream().map(Validator::publicKey).distinct().count() == validators.size(),
+            "a scheduled validator set must hold 1 to " + Limits.MAX_VALIDATORS + " distinct validators");
         state.setPendingValidators(validators);
+    }
+
+    @Override
+    public List<Validator> latestValidators() {
+        return state.scheduledValidators().orElseGet(super::latestValidators);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.banyan.ledger;
 
+import java.util.List;
 import java.util.Optional;
 import org.banyan.protocol.Account;
 
@@ -26,4 +27,13 @@ public interface QueryContext {
 
     /** Any account, as the call sees it. */
     Optional<Account> account(String address);
+
+    /** The validators of {@link #ledgerSeq()}: the chain's current super nodes, whose power decides votes. */
+    List<Validator> validators();
+
+    /**
+     * The last validator set scheduled, including one scheduled earlier in this ledger: the set a change should start
+     * from, since it may take effect after {@link #ledgerSeq()}.
+     */
+    List<Validator> latestValidators();
 }

@@ -78,6 +78,14 @@ final class StateOverlay implements StateReader {
         return pendingValidators;
     }
 
+    /** The set scheduled in this overlay or, failing that, in the overlays it sits on. */
+    Optional<List<Validator>> scheduledValidators() {
+        if (pendingValidators.isPresent()) {
+            return pendingValidators;
+        }
+        return parent instanceof StateOverlay overlay ? overlay.scheduledValidators() : Optional.empty();
+    }
+
     /** Moves every change of this overlay into {@code target}, which must be this overlay's parent. */
     void mergeInto(final StateOverlay target) {
         Verify.that(target == parent, "an overlay merges only into its parent");

@@ -1,5 +1,6 @@
 package org.banyan.ledger;
 
+import java.util.List;
 import java.util.Optional;
 import org.banyan.protocol.Account;
 import org.banyan.protocol.KeyPair;
@@ -13,9 +14,14 @@ class StateQueryContext implements QueryContext {
     private final long ledgerSeq;
     private final long closeTimeMicros;
     private final Genesis genesis;
+    private final List<Validator> validators;
+    private final List<Validator> latestValidators;
 
     StateQueryContext(final StateReader state, final String contractAddress, final String input, final long ledgerSeq,
-                      final long closeTimeMicros, final Genesis genesis) {
+                      final long closeTimeMicros, final Genesis genesis, final List<Validator> validators,
+                      final List<Validator> latestValidators) {
+        this.validators = validators;
+        this.latestValidators = latestValidators;
         this.state = state;
         this.contractAddress = contractAddress;
         this.input = input;
@@ -57,5 +63,15 @@ class StateQueryContext implements QueryContext {
     @Override
     public Optional<Account> account(final String address) {
         return state.account(address);
+    }
+
+    @Override
+    public List<Validator> validators() {
+        return validators;
+    }
+
+    @Override
+    public List<Validator> latestValidators() {
+        return latestValidators;
     }
 }

@@ -70,8 +70,9 @@ final class TransactionExecutor {
             return error(ERRORCODE.ERRCODE_BAD_SEQUENCE, "nonce " + transaction.getNonce() + " is not valid: the account's"
                 + " nonce is " + source.get().getNonce() + ", so the next transaction must use " + expectedNonce);
         }
-        if (mode == Mode.EVALUATION) {
-            return Optional.empty();
+        final Optional<LedgerError> refusal = policyRefusal(state, transaction, context);
+        if (refusal.isPresent() || mode == Mode.EVALUATION) {
+            return refusal;
         }
         final long fee;
         try {
@@ -93,6 +94,47 @@ final class TransactionExecutor {
             return error(ERRORCODE.ERRCODE_INVALID_SIGNATURE, "the signatures carry weight "
                 + Privileges.weight(source.get(), signers) + ", below the tx_threshold "
                 + source.get().getPriv().getThresholds().getTxThreshold() + " of " + transaction.getSourceAddress());
+        }
+        return Optional.empty();
+    }
+
+    /** The first refusal of the chain's transaction policies, in registration order. */
+    private static Optional<LedgerError> policyRefusal(final StateReader state, final Transaction transaction,
+                                                       final ExecutionContext context) {
+        if (context.contracts().policies().isEmpty()) {
+            return Optional.empty();
+        }
+        final PolicyContext view = new PolicyContext() {
+            @Override
+            public long ledgerSeq() {
+                return context.ledgerSeq();
+            }
+
+            @Override
+            public Genesis genesis() {
+                return context.genesis();
+            }
+
+            @Override
+            public java.util.List<Validator> validators() {
+                return context.validators();
+            }
+
+            @Override
+            public Optional<Account> account(final String address) {
+                return state.account(address);
+            }
+
+            @Override
+            public Optional<String> metadata(final String address, final String key) {
+                return state.metadata(address, key).map(org.banyan.protocol.KeyPair::getValue);
+            }
+        };
+        for (final TransactionPolicy policy : context.contracts().policies()) {
+            final Optional<LedgerError> refusal = policy.refusal(transaction, view);
+            if (refusal.isPresent()) {
+                return refusal;
+            }
         }
         return Optional.empty();
     }

@@ -22,8 +22,8 @@ import org.banyan.protocol.ERRORCODE;
  *
  * Only the chain's governance account may call it. The new set replaces the whole set and takes effect two
  * ledgers after the one that commits the call (at h + 2), so the ledger in between already names the next set
- * and every node switches at the same height. It is built in: scheduling a validator set is a privilege that no
- * other system contract's context offers, and it keeps no metadata.
+ * and every node switches at the same height. It is built in, registered with
+ * {@link SystemContractCapability#SCHEDULE_VALIDATORS}, and keeps no metadata.
  */
 public final class ValidatorSetContract implements SystemContract {
 
@@ -48,9 +48,6 @@ public final class ValidatorSetContract implements SystemContract {
     /** Executes a call; on success the new set is pending in the transaction's state. */
     @Override
     public CallResult call(final CallContext context) {
-        if (!(context instanceof OperationCallContext ledgerContext)) {
-            throw new IllegalStateException("the validator-set contract runs only inside this ledger's execution");
-        }
         if (!context.sourceAddress().equals(context.genesis().governanceAccount())) {
             return CallResult.failure(ERRORCODE.ERRCODE_ACCESS_DENIED,
                 "only the chain's governance account may change the validator set");
@@ -61,7 +58,7 @@ public final class ValidatorSetContract implements SystemContract {
                 + "\"params\":{\"validators\":[{\"public_key\":\"b06566…\",\"power\":1},…]}} with 1 to "
                 + Limits.MAX_VALIDATORS + " distinct valid keys and powers from 1 to " + Limits.MAX_VALIDATOR_POWER);
         }
-        ledgerContext.setPendingValidators(validators.get());
+        context.scheduleValidators(validators.get());
         return CallResult.success();
     }
 

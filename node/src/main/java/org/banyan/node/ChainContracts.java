@@ -1,5 +1,6 @@
 package org.banyan.node;
 
+import org.banyan.chaingroup.ChainGroupContracts;
 import org.banyan.identity.ddo.DdoContract;
 import org.banyan.identity.registry.TrustedRegistryContract;
 import org.banyan.ledger.SystemContracts;
@@ -9,7 +10,7 @@ import org.banyan.protocol.Operation;
 /**
  * The system contracts every node registers when it opens its ledger, decided in this one place so that all nodes of
  * a chain (dev and BFT alike) execute the same transactions the same way: the built-in ones, the DDO contract for the
- * chain's AC code, and the trusted registry.
+ * chain's AC code, the trusted registry, and the chain-group contracts of the chain's role.
  */
 public final class ChainContracts {
 
@@ -30,10 +31,10 @@ public final class ChainContracts {
         }
     }
 
-    /** The contracts of the chain that {@code chain} defines. */
+    /** The contracts of the chain that {@code chain} defines, with the chain-group contracts and gate of its role. */
     public static SystemContracts of(final ChainGenesis chain) {
-        return SystemContracts.builtIn()
+        return ChainGroupContracts.register(SystemContracts.builtIn()
             .with(chain.acCode().map(DdoContract::subChain).orElseGet(DdoContract::mainChain))
-            .with(new TrustedRegistryContract());
+            .with(new TrustedRegistryContract()), chain.genesis());
     }
 }

@@ -141,6 +141,13 @@ final class ConfigJson {
         });
     }
 
+    /** The names of this object's fields, in file order. */
+    List<String> fieldNames() {
+        final List<String> names = new java.util.ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     /** Whether the field is present and not null. */
     boolean has(final String field) {
         return value(field).isPresent();

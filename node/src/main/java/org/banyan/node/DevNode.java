@@ -14,11 +14,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.banyan.crypto.KeyType;
 import org.banyan.crypto.PrivateKey;
 import org.banyan.ledger.FeeSchedule;
+import org.banyan.chaingroup.ChainRole;
 import org.banyan.ledger.Genesis;
 import org.banyan.ledger.GenesisAccount;
 import org.banyan.ledger.Validator;
@@ -115,7 +117,9 @@ public final class DevNode implements AutoCloseable {
         final long closeTimeMicros = ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant());
         final Genesis genesis = new Genesis(CHAIN_ID, true, closeTimeMicros, address,
             List.of(new GenesisAccount(address, GENESIS_BALANCE)), List.of(new Validator(key.publicKey().encoded(), 1)),
-            new FeeSchedule(MIN_GAS_PRICE, BASE_RESERVE));
+            new FeeSchedule(MIN_GAS_PRICE, BASE_RESERVE))
+            // A dev main chain is a test network: any account may transact without certification.
+            .withRules(acCode.isPresent() ? Map.of() : new ChainRole.Main(true).rules());
         writeAtomically(dataDirectory, genesisFile, GenesisConfig.toJson(new ChainGenesis(genesis, acCode)), "rw-r--r--");
     }
 

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import org.banyan.chaingroup.ChainRole;
 import org.banyan.ledger.FeeSchedule;
 import org.banyan.ledger.Genesis;
 import org.banyan.ledger.Validator;
@@ -26,12 +29,15 @@ import org.banyan.ledger.GenesisAccount;
  *   "accounts": [{"address": "did:bid:ef…", "balance": 100000000000000000}],
  *   "validators": [{"public_key": "b06566…", "power": 1}],
  *   "fees": {"min_gas_price": 100, "base_reserve": 10000000},
- *   "ac_code": "abcd"
+ *   "ac_code": "abcd",
+ *   "rules": {"main_chain.chain_id": "1", "main_chain.validators": "[{\"public_key\": …, \"power\": 1}]"}
  * }
  * }</pre>
  *
  * {@code ac_code} is present only on a sub-chain: its 4-character AC code, which its BIDs carry
- * ({@code did:bid:abcd:ef…}). Without it the chain is the main chain.
+ * ({@code did:bid:abcd:ef…}). Without it the chain is the main chain. {@code rules} are the chain-group rules
+ * ({@link org.banyan.chaingroup.ChainRole}): a main chain's {@code chain_group.open} (true lets uncertified accounts
+ * transact: a test network), a registered sub-chain's main-chain trust root. The genesis hash covers them.
  * {@code close_time} is in microseconds since the epoch and balances and fees are in glowstone (10^-8 XHT).
  * {@code accept_unspecified_chain_id} defaults to true because the official BIF SDK leaves {@code chain_id} at 0.
  * That has a cost: a transaction signed without a chain id is valid on every chain that accepts unspecified ids, so
@@ -41,7 +47,7 @@ import org.banyan.ledger.GenesisAccount;
 public final class GenesisConfig {
 
     private static final Set<String> FIELDS = Set.of("chain_id", "accept_unspecified_chain_id", "close_time",
-        "governance_account", "accounts", "validators", "fees", "ac_code");
+        "governance_account", "accounts", "validators", "fees", "ac_code", "rules");
 
     private GenesisConfig() {
     }
@@ -84,9 +90,17 @@ public final class GenesisConfig {
         final String governanceAccount = json.requiredText("governance_account");
         final long minGasPrice = fees.requiredLong("min_gas_price");
         final long baseReserve = fees.requiredLong("base_reserve");
+        final Map<String, String> rules = new TreeMap<>();
+        if (json.has("rules")) {
+            final ConfigJson ruleObject = json.object("rules");
+            for (final String name : ruleObject.fieldNames()) {
+                rules.put(name, ruleObject.requiredText(name));
+            }
+        }
         try {
             return new ChainGenesis(new Genesis(chainId, acceptUnspecifiedChainId, closeTimeMicros, governanceAccount,
-                accounts, validators, new FeeSchedule(minGasPrice, baseReserve)), json.optionalText("ac_code"));
+                accounts, validators, new FeeSchedule(minGasPrice, baseReserve)).withRules(rules),
+                json.optionalText("ac_code"));
         } catch (final IllegalArgumentException e) {
             throw new IllegalArgumentException(json.source() + ": " + e.getMessage(), e);
         }
@@ -110,6 +124,12 @@ public final class GenesisConfig {
             .put("min_gas_price", genesis.fees().minGasPrice())
             .put("base_reserve", genesis.fees().baseReserve());
         chain.acCode().ifPresent(acCode -> root.put("ac_code", acCode));
+        final ObjectNode rules = root.putObject("rules");
+        genesis.rules().forEach((name, value) -> {
+            if (!name.equals(ChainRole.AC_CODE)) {
+                rules.put(name, value);
+            }
+        });
         try {
             return ConfigJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (final JsonProcessingException e) {

@@ -52,7 +52,7 @@ final class TestNetwork implements AutoCloseable {
             set.add(new Validator(nodeKey(index).publicKey().encoded(), 1));
         }
         this.genesis = new Genesis(base.chainId(), base.acceptUnspecifiedChainId(), base.closeTimeMicros(),
-            base.governanceAccount(), base.accounts(), set, base.fees());
+            base.governanceAccount(), base.accounts(), set, base.fees()).withRules(base.rules());
         this.ports = new int[nodeCount];
         final List<String> nonValidators = new ArrayList<>();
         for (int index = 0; index < nodeCount; index++) {

@@ -91,7 +91,8 @@ final class TestNode implements AutoCloseable {
         }
         return new Genesis(CHAIN_ID, true, 1_600_000_000_000_000L, GENESIS_ADDRESS, accounts,
             List.of(new Validator(GENESIS_KEY.publicKey().encoded(), 1)),
-            new FeeSchedule(TestTransactions.GAS_PRICE, DevNode.BASE_RESERVE));
+            new FeeSchedule(TestTransactions.GAS_PRICE, DevNode.BASE_RESERVE))
+            .withRules(new org.banyan.chaingroup.ChainRole.Main(true).rules());
     }
 
     /** A GET whose answer must be HTTP 200 JSON. */

@@ -279,7 +279,12 @@ public final class BanyanClient {
         return NodeResponses.parse("getTransactionHistory", () -> NodeResponses.historyPage(result(response)));
     }
 
-    private static JsonNode result(final JsonNode response) {
+    /** The node's HTTP transport, shared with {@link ChainGroupClient}. */
+    NodeHttp http() {
+        return http;
+    }
+
+    static JsonNode result(final JsonNode response) {
         JsonNode result = response.get("result");
         if (result == null || !result.isObject()) {
             throw new IllegalArgumentException("the response has no \"result\" object");

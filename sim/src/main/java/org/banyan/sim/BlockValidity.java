@@ -13,9 +13,10 @@ import org.banyan.protocol.consensus.Evidence;
 import org.banyan.protocol.consensus.SignedTransaction;
 
 /**
- * The simulated application's {@code valid(v)} (spec §2.4), for the parts consensus leaves to the shell: the last
- * commit's certificate, evidence, close time, and transactions. Apart from the bound on how far the close time may
- * run ahead of the local clock, which correct clocks never approach, it depends on the block and committed state only.
+ * The simulated application's {@code valid(v)} (spec §2.4), for the parts consensus leaves to the shell: the ledger
+ * and next validator set the block names, the last commit's certificate, evidence, close time, and transactions.
+ * Apart from the bound on how far the close time may run ahead of the local clock, which correct clocks never
+ * approach, it depends on the block and committed state only.
  */
 final class BlockValidity {
 
@@ -27,6 +28,12 @@ final class BlockValidity {
 
     /** Why the block is invalid for this node, or empty when it is valid. */
     static String problem(final World world, final Ledger ledger, final long localNowMicros, final Block block) {
+        if (!block.getPreviousLedgerHash().equals(ledger.lastHeader().getHash())) {
+            return "it names another previous ledger than this node's";
+        }
+        if (!block.getNextValidatorsHash().equals(world.validatorSets.at(ledger, block.getHeight() + 1).hash())) {
+            return "it names another validator set for the next height than this node's";
+        }
         if (block.getCloseTime() <= ledger.lastHeader().getCloseTime()) {
             return "its close time does not follow the parent's";
         }

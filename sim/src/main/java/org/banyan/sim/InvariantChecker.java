@@ -35,7 +35,9 @@ import org.banyan.protocol.consensus.Vote;
  *   <li>S5 no double-sign: a correct validator signs at most one value per (height, round, kind), across restarts;</li>
  *   <li>S6 lock discipline, by {@link LockDiscipline};</li>
  *   <li>S7 deterministic execution: equal ledger headers (state roots included) at every height;</li>
- *   <li>S8 validator-set consistency: correct nodes run each height with one set, the one its blocks name;</li>
+ *   <li>S7 also: every committed block names the ledger that correct nodes reached after its parent;</li>
+ *   <li>S8 validator-set consistency: correct nodes run each height with one set, the one its blocks name, and its
+ *       blocks name the set of the next height the nodes run next;</li>
  *   <li>S9 time, by {@link BlockTimes};</li>
  *   <li>S10 resource bounds, by {@link ResourceBounds};</li>
  *   <li>L3 progress despite faulty proposers, by {@link RoundProgress}, and L4 inclusion, by {@link Inclusion}.</li>
@@ -152,9 +154,15 @@ final class InvariantChecker {
             report("S4 certificate soundness", "node " + node.id + " committed height " + height + " with a certificate"
                     + " that fails: " + ((Verdict.Rejected) certificate).reason());
         }
-        if (!committed.getBlock().getValidatorsHash().equals(nodeValidators.hash())) {
+        if (!committed.getBlock().getValidatorsHash().equals(nodeValidators.hash())
+                || !committed.getBlock().getNextValidatorsHash().equals(nodeNextValidators.hash())) {
             report("S8 validator-set consistency", "node " + node.id + " committed a block of height " + height
-                    + " that names another validator set than its own");
+                    + " that names another validator set than its own for that height or the next");
+        }
+        final ByteString previousLedger = height == 1 ? world.genesisId : headerHashes.get(height - 1);
+        if (previousLedger != null && !previousLedger.equals(committed.getBlock().getPreviousLedgerHash())) {
+            report("S7 deterministic execution", "node " + node.id + " committed a block of height " + height
+                    + " that names another previous ledger than the one reached after height " + (height - 1));
         }
         checkExecution(node, height, header);
         if (!node.isCorrect()) {

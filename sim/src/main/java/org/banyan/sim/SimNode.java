@@ -330,7 +330,7 @@ final class SimNode {
             }
             later(shellDelayMicros(), Scheduler.Kind.CONTENT, () -> step(new Event.ProposalContentReady(
                     request.height(), request.round(),
-                    new ProposalContent(proposalTransactions(), closeTimeMicros()))));
+                    new ProposalContent(proposalTransactions(), closeTimeMicros(), ledger.lastHeader().getHash()))));
         } else if (action instanceof Action.ValidateBlock validate) {
             later(shellDelayMicros(), Scheduler.Kind.VALIDATION, () -> validate(validate));
         } else if (action instanceof Action.Commit commit) {

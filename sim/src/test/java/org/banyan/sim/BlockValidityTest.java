@@ -2,6 +2,7 @@ package org.banyan.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.ByteString;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -53,6 +54,20 @@ class BlockValidityTest {
     }
 
     @Test
+    void aBlockNamesThisNodesPreviousLedgerAndNextValidatorSet() {
+        final Block valid = block(now, List.of());
+        assertThat(problem(valid)).isEmpty();
+
+        final ByteString otherHash = ByteString.copyFrom(new byte[32]);
+        assertThat(problem(valid.toBuilder().setPreviousLedgerHash(otherHash).build()))
+                .isEqualTo("it names another previous ledger than this node's");
+        assertThat(problem(valid.toBuilder().clearPreviousLedgerHash().build()))
+                .isEqualTo("it names another previous ledger than this node's");
+        assertThat(problem(valid.toBuilder().setNextValidatorsHash(otherHash).build()))
+                .isEqualTo("it names another validator set for the next height than this node's");
+    }
+
+    @Test
     void afterGstARoundOutlastsTheMessageDelaysOfAProposalAndTwoVotes() {
         assertThat(World.TIMEOUTS.durationMillis(TimeoutKind.PROPOSE, 0) * 1000).isGreaterThan(3 * Network.DELTA_MICROS);
         assertThat(World.TIMEOUTS.durationMillis(TimeoutKind.PREVOTE, 0) * 1000).isGreaterThan(Network.DELTA_MICROS);
@@ -62,7 +77,10 @@ class BlockValidityTest {
         return BlockValidity.problem(world, ledger, now, block);
     }
 
-    private static Block block(final long closeTimeMicros, final List<SignedTransaction> transactions) {
-        return Block.newBuilder().setHeight(1).setCloseTime(closeTimeMicros).addAllTransactions(transactions).build();
+    /** A block for height 1 that names this node's genesis ledger and the set of height 2, as a proposer does. */
+    private Block block(final long closeTimeMicros, final List<SignedTransaction> transactions) {
+        return Block.newBuilder().setHeight(1).setCloseTime(closeTimeMicros).addAllTransactions(transactions)
+                .setPreviousLedgerHash(ledger.lastHeader().getHash())
+                .setNextValidatorsHash(world.validatorSets.at(ledger, 2).hash()).build();
     }
 }

@@ -79,6 +79,7 @@ public final class HttpApi implements AutoCloseable {
         final QueryEndpoints queries = new QueryEndpoints(ledger, mempool, responses);
         final TransactionEndpoints transactions = new TransactionEndpoints(pipeline, ledger, requests, responses);
         final CallContractEndpoint contracts = new CallContractEndpoint(ledger, requests, responses);
+        final ChainGroupEndpoints chainGroup = new ChainGroupEndpoints(ledger, requests, responses);
         final CredentialEndpoints credentialEndpoints = new CredentialEndpoints(credentials, clock);
         final AnswerCache answers = new AnswerCache(new RenderedAnswers(), () -> ledger.lastHeader().getSeq());
         final ResolverEndpoints resolver = new ResolverEndpoints(directory, Optional.of(answers), responses);
@@ -96,6 +97,7 @@ public final class HttpApi implements AutoCloseable {
             routes.get("/metrics", context -> context.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(metrics.scrape()));
             credentialEndpoints.addTo(routes);
+            chainGroup.addTo(routes);
             // Last: the BIF resolver paths take any one-segment path that no endpoint above has.
             resolver.addTo(routes);
         }));

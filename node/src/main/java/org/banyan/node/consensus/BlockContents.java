@@ -83,7 +83,8 @@ final class BlockContents {
             remember(transaction);
             transactions.add(envelopeOf(transaction));
         }
-        return new ProposalContent(transactions, LedgerBatches.nextCloseTimeMicros(ledger, clock));
+        return new ProposalContent(transactions, LedgerBatches.nextCloseTimeMicros(ledger, clock),
+            ledger.lastHeader().getHash());
     }
 
     /** Why the block is not a valid value for {@code height} on the committed ledger, or empty if it is valid. */
@@ -101,6 +102,12 @@ final class BlockContents {
         }
         if (!block.getValidatorsHash().equals(validatorSets.at(height).hash())) {
             return Optional.of("the validators hash is not that of height " + height + "'s set");
+        }
+        if (!block.getPreviousLedgerHash().equals(ledger.lastHeader().getHash())) {
+            return Optional.of("the block names another previous ledger than ledger " + last);
+        }
+        if (!block.getNextValidatorsHash().equals(validatorSets.at(height + 1).hash())) {
+            return Optional.of("the next validators hash is not that of height " + (height + 1) + "'s set");
         }
         final Optional<String> proofProblem = proofProblem(height, block);
         if (proofProblem.isPresent()) {

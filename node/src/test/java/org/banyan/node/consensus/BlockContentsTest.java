@@ -46,6 +46,15 @@ class BlockContentsTest {
         final ProposalContent content = contents.proposalContent();
         assertThat(content.transactions()).containsExactly(BlockContents.envelopeOf(first));
         assertThat(content.closeTimeMicros()).isEqualTo(TestChain.GENESIS_CLOSE_TIME_MICROS + 1);
+        assertThat(content.previousLedgerHash()).isEqualTo(ledger.lastHeader().getHash());
+    }
+
+    @Test
+    void aBlockMustNameThisNodesPreviousLedgerAndTheNextValidatorSet() {
+        assertThat(contents.problemWith(2, block().setPreviousLedgerHash(ByteString.copyFrom(new byte[32])).build()))
+            .get().asString().contains("another previous ledger");
+        assertThat(contents.problemWith(2, block().setNextValidatorsHash(ByteString.copyFrom(new byte[32])).build()))
+            .get().asString().contains("next validators hash");
     }
 
     @Test
@@ -115,7 +124,8 @@ class BlockContentsTest {
             CommittedBlock.newBuilder().setBlock(Block.newBuilder().setHeight(2))
                 .setCertificate(CommitCertificate.newBuilder().setHeight(2).setBlockId(parentId)).build()));
         final Block.Builder next = Block.newBuilder().setHeight(3).setCloseTime(TestChain.GENESIS_CLOSE_TIME_MICROS + 2)
-            .setPreviousHash(ChainTip.parentId(ledger, 2)).setValidatorsHash(validatorSets.at(3).hash());
+            .setPreviousHash(ChainTip.parentId(ledger, 2)).setValidatorsHash(validatorSets.at(3).hash())
+            .setPreviousLedgerHash(ledger.lastHeader().getHash()).setNextValidatorsHash(validatorSets.at(4).hash());
         assertThat(contents.problemWith(3, next.setLastCommit(certificate(parentId, 3)).build())).isEmpty();
         assertThat(contents.problemWith(3, next.setLastCommit(certificate(parentId, 2)).build())).get().asString()
             .contains("the last commit is invalid").contains("more than two thirds");
@@ -142,7 +152,8 @@ class BlockContentsTest {
 
     private Block.Builder block() {
         return Block.newBuilder().setHeight(2).setCloseTime(TestChain.GENESIS_CLOSE_TIME_MICROS + 10)
-            .setPreviousHash(ChainTip.parentId(ledger, 1)).setValidatorsHash(validatorSets.at(2).hash());
+            .setPreviousHash(ChainTip.parentId(ledger, 1)).setValidatorsHash(validatorSets.at(2).hash())
+            .setPreviousLedgerHash(ledger.lastHeader().getHash()).setNextValidatorsHash(validatorSets.at(3).hash());
     }
 
     private static VerifiedTransaction payment(final int account, final long nonce) {
