@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.banyan.ledger.CallContext;
 import org.banyan.ledger.QueryContext;
 import org.banyan.lightclient.Anchor;
-import org.banyan.lightclient.Checked;
 import org.banyan.lightclient.ClientState;
 import org.banyan.lightclient.LightClient;
 import org.banyan.lightclient.UpdateResult;
@@ -46,7 +45,7 @@ final class Anchoring {
             throw Refusal.failed("the light client of the sub-chain '" + ac + "' is frozen: "
                 + client.frozen().get().reason());
         }
-        final CertifiedHeader certified = checked(LightClient.decodeCertifiedHeader(
+        final CertifiedHeader certified = CheckedValues.input(LightClient.decodeCertifiedHeader(
             call.text("certified_header", ChainGroupLimits.MAX_CERTIFIED_HEADER_CHARS)));
         final UpdateResult result = LightClient.update(client, certified, height -> anchorAt(context, ac, height));
         if (result instanceof UpdateResult.Refused refused) {
@@ -76,7 +75,7 @@ final class Anchoring {
         final var validators = SubChains.trusted(call.validators("validators",
             ChainGroupLimits.MAX_SUB_CHAIN_VALIDATORS));
         final long height = call.number("height", 0, Long.MAX_VALUE);
-        final ClientState reset = checked(LightClient.reset(client, validators, height));
+        final ClientState reset = CheckedValues.input(LightClient.reset(client, validators, height));
         if (Quorum.vote(context, call).decided()) {
             context.putMetadata(ChainGroupKeys.client(ac), reset.toJson());
         }
@@ -94,7 +93,8 @@ final class Anchoring {
     }
 
     static Optional<ClientState> client(final QueryContext context, final String ac) {
-        return context.metadata(ChainGroupKeys.client(ac)).map(json -> stored(ClientState.fromJson(json)));
+        return context.metadata(ChainGroupKeys.client(ac))
+            .map(json -> CheckedValues.stored(ClientState.fromJson(json)));
     }
 
     static Optional<Anchor> latest(final QueryContext context, final String ac) {
@@ -103,7 +103,8 @@ final class Anchoring {
     }
 
     private static Optional<Anchor> anchorAt(final QueryContext context, final String ac, final long height) {
-        return context.metadata(ChainGroupKeys.anchor(ac, height)).map(json -> stored(Anchor.fromJson(json)));
+        return context.metadata(ChainGroupKeys.anchor(ac, height))
+            .map(json -> CheckedValues.stored(Anchor.fromJson(json)));
     }
 
     private static ObjectNode status(final Call call) {
@@ -112,20 +113,5 @@ final class Anchoring {
         return Json.object().put("height", status.number("height", 0, MAX_REPORTED))
             .put("tx_count", status.number("tx_count", 0, MAX_REPORTED))
             .put("nodes", status.number("nodes", 0, MAX_REPORTED));
-    }
-
-    private static <T> T checked(final Checked<T> checked) {
-        if (checked instanceof Checked.Invalid<T> invalid) {
-            throw Refusal.invalid(invalid.reason());
-        }
-        return checked.orElseThrow();
-    }
-
-    /** Values this contract stored itself: failing to read one back is a bug. */
-    private static <T> T stored(final Checked<T> checked) {
-        if (checked instanceof Checked.Invalid<T> invalid) {
-            throw new IllegalStateException("stored light-client data is corrupt: " + invalid.reason());
-        }
-        return checked.orElseThrow();
     }
 }

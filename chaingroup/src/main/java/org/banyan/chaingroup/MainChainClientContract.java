@@ -4,16 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.banyan.crypto.Address;
 import org.banyan.ledger.CallContext;
-import org.banyan.ledger.CallResult;
-import org.banyan.ledger.Outcome;
 import org.banyan.ledger.QueryContext;
-import org.banyan.ledger.SystemContract;
 import org.banyan.ledger.Validator;
 import org.banyan.lightclient.ChainGroupEntries;
 import org.banyan.lightclient.Anchor;
-import org.banyan.lightclient.Checked;
 import org.banyan.lightclient.ClientState;
 import org.banyan.lightclient.EntryProof;
 import org.banyan.lightclient.LightClient;
@@ -30,7 +25,7 @@ import org.banyan.protocol.chaingroup.CertifiedHeader;
  * A header that proves the main chain's validators forked freezes the client; the call then succeeds, since a failed
  * call would discard the freeze, and applies nothing.
  */
-public final class MainChainClientContract implements SystemContract {
+public final class MainChainClientContract extends JsonContract {
 
     /** The contract's address: derived from a fixed tag, so no key controls it. */
     public static final String ADDRESS = ChainGroupEntries.systemAddress("banyan/system/main-chain-client");
@@ -42,63 +37,47 @@ public final class MainChainClientContract implements SystemContract {
 
     /** The client of the main chain that {@code role} names. */
     public MainChainClientContract(final ChainRole.Sub role) {
+        super(ADDRESS);
         this.role = role;
     }
 
     @Override
-    public String address() {
-        return ADDRESS;
-    }
-
-    @Override
-    public CallResult call(final CallContext context) {
-        try {
-            final Call call = Call.parse(context.input());
-            switch (call.method()) {
-                case "updateClient" -> {
-                    call.only("certified_header");
-                    verified(context, call);
-                }
-                case "applyOrder" -> applyOrder(context, call);
-                default -> throw Refusal.invalid("the main-chain client contract has no method '" + call.method() + "'");
+    void handle(final CallContext context, final Call call) {
+        switch (call.method()) {
+            case "updateClient" -> {
+                call.only("certified_header");
+                verified(context, call);
             }
-            return CallResult.success();
-        } catch (final Refusal refusal) {
-            return CallResult.failure(refusal.code(), refusal.getMessage());
+            case "applyOrder" -> applyOrder(context, call);
+            default -> throw Refusal.invalid("the main-chain client contract has no method '" + call.method() + "'");
         }
     }
 
     @Override
-    public Outcome<String> query(final QueryContext context) {
-        try {
-            final Call call = Call.parse(context.input());
-            return Outcome.ok(switch (call.method()) {
-                case "client" -> {
-                    call.only();
-                    yield client(context).toJson();
-                }
-                case "appliedCount" -> {
-                    call.only();
-                    yield Json.write(Json.object().put("applied_orders", appliedCount(context)));
-                }
-                case "applied" -> {
-                    call.only("n");
-                    final long n = call.number("n", 1, Long.MAX_VALUE);
-                    yield context.metadata(ChainGroupKeys.applied(n)).orElseThrow(() -> Refusal.missing(
-                        "order " + n + " has not been applied; orders up to " + appliedCount(context) + " have"));
-                }
-                case "frozenAccounts" -> {
-                    call.only();
-                    final ArrayNode list = Json.array();
-                    FrozenAccounts.list(context).forEach(list::add);
-                    yield Json.write(list);
-                }
-                default -> throw Refusal.invalid("the main-chain client contract answers no query '" + call.method()
-                    + "'");
-            });
-        } catch (final Refusal refusal) {
-            return Outcome.failed(refusal.code(), refusal.getMessage());
-        }
+    String answer(final QueryContext context, final Call call) {
+        return switch (call.method()) {
+            case "client" -> {
+                call.only();
+                yield client(context).toJson();
+            }
+            case "appliedCount" -> {
+                call.only();
+                yield Json.write(Json.object().put("applied_orders", appliedCount(context)));
+            }
+            case "applied" -> {
+                call.only("n");
+                final long n = call.number("n", 1, Long.MAX_VALUE);
+                yield context.metadata(ChainGroupKeys.applied(n)).orElseThrow(() -> Refusal.missing(
+                    "order " + n + " has not been applied; orders up to " + appliedCount(context) + " have"));
+            }
+            case "frozenAccounts" -> {
+                call.only();
+                final ArrayNode list = Json.array();
+                FrozenAccounts.list(context).forEach(list::add);
+                yield Json.write(list);
+            }
+            default -> throw Refusal.invalid("the main-chain client contract answers no query '" + call.method() + "'");
+        };
     }
 
     /**
@@ -112,7 +91,7 @@ public final class MainChainClientContract implements SystemContract {
             return;
         }
         final Anchor header = verified.get();
-        final EntryProof proof = checked(EntryProof.fromBase64(call.text("proof", MAX_PROOF_CHARS)));
+        final EntryProof proof = CheckedValues.input(EntryProof.fromBase64(call.text("proof", MAX_PROOF_CHARS)));
         final long n = appliedCount(context) + 1;
         final String key = ChainGroupKeys.order(role.acCode(), n);
         final Proven<String> entry = proof.verify(header.stateRoot(), ChainGroupContract.ADDRESS, key);
@@ -141,7 +120,7 @@ public final class MainChainClientContract implements SystemContract {
      * is then frozen, which the call keeps by succeeding without doing anything else.
      */
     private Optional<Anchor> verified(final CallContext context, final Call call) {
-        final CertifiedHeader certified = checked(LightClient.decodeCertifiedHeader(
+        final CertifiedHeader certified = CheckedValues.input(LightClient.decodeCertifiedHeader(
             call.text("certified_header", ChainGroupLimits.MAX_CERTIFIED_HEADER_CHARS)));
         final long height = certified.getHeader().getHeight();
         final Optional<Anchor> known = header(context, height);
@@ -166,12 +145,14 @@ public final class MainChainClientContract implements SystemContract {
 
     /** The client as stored, or, before the first update, the one the genesis trust root gives. */
     private ClientState client(final QueryContext context) {
-        return context.metadata(ChainGroupKeys.MAIN_CLIENT).map(json -> stored(ClientState.fromJson(json)))
-            .orElseGet(() -> stored(LightClient.initial(role.mainChainId(), trusted(role.mainChainValidators()))));
+        return context.metadata(ChainGroupKeys.MAIN_CLIENT).map(json -> CheckedValues.stored(ClientState.fromJson(json)))
+            .orElseGet(() -> CheckedValues.stored(LightClient.initial(role.mainChainId(),
+                trusted(role.mainChainValidators()))));
     }
 
     private static Optional<Anchor> header(final QueryContext context, final long height) {
-        return context.metadata(ChainGroupKeys.mainHeader(height)).map(json -> stored(Anchor.fromJson(json)));
+        return context.metadata(ChainGroupKeys.mainHeader(height))
+            .map(json -> CheckedValues.stored(Anchor.fromJson(json)));
     }
 
     private static long appliedCount(final QueryContext context) {
@@ -183,19 +164,5 @@ public final class MainChainClientContract implements SystemContract {
         validators.forEach(validator -> trusted.add(TrustedValidator.of(validator.publicKey(), validator.power())
             .orElseThrow()));
         return trusted;
-    }
-
-    private static <T> T checked(final Checked<T> checked) {
-        if (checked instanceof Checked.Invalid<T> invalid) {
-            throw Refusal.invalid(invalid.reason());
-        }
-        return checked.orElseThrow();
-    }
-
-    private static <T> T stored(final Checked<T> checked) {
-        if (checked instanceof Checked.Invalid<T> invalid) {
-            throw new IllegalStateException("stored light-client data is corrupt: " + invalid.reason());
-        }
-        return checked.orElseThrow();
     }
 }

@@ -72,28 +72,28 @@ final class SubChains {
     /** {@code rejectSubChain {ac}}: REJECTED, the AC code free again. */
     static void reject(final CallContext context, final Call call) {
         call.only("ac", "proposal");
-        final SubChain subChain = inStatus(context, call, SubChainStatus.PENDING);
-        if (Quorum.vote(context, call).decided()) {
-            put(context, subChain.withStatus(SubChainStatus.REJECTED, ""));
-        }
+        move(context, call, SubChainStatus.PENDING, SubChainStatus.REJECTED, "");
     }
 
     /** {@code suspendSubChain {ac, reason}}: SUSPENDED, anchors refused. */
     static void suspend(final CallContext context, final Call call) {
         call.only("ac", "reason", "proposal");
         final String reason = call.text("reason", ChainGroupLimits.MAX_REASON_CHARS);
-        final SubChain subChain = inStatus(context, call, SubChainStatus.ACTIVE);
-        if (Quorum.vote(context, call).decided()) {
-            put(context, subChain.withStatus(SubChainStatus.SUSPENDED, reason));
-        }
+        move(context, call, SubChainStatus.ACTIVE, SubChainStatus.SUSPENDED, reason);
     }
 
     /** {@code resumeSubChain {ac}}: ACTIVE again. */
     static void resume(final CallContext context, final Call call) {
         call.only("ac", "proposal");
-        final SubChain subChain = inStatus(context, call, SubChainStatus.SUSPENDED);
+        move(context, call, SubChainStatus.SUSPENDED, SubChainStatus.ACTIVE, "");
+    }
+
+    /** The quorum vote of a lifecycle call that moves a sub-chain in status {@code from} to {@code to}. */
+    private static void move(final CallContext context, final Call call, final SubChainStatus from,
+                             final SubChainStatus to, final String reason) {
+        final SubChain subChain = inStatus(context, call, from);
         if (Quorum.vote(context, call).decided()) {
-            put(context, subChain.withStatus(SubChainStatus.ACTIVE, ""));
+            put(context, subChain.withStatus(to, reason));
         }
     }
 

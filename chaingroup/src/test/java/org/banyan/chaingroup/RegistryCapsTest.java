@@ -21,6 +21,7 @@ import org.banyan.ledger.QueryContext;
 import org.banyan.ledger.SystemContract;
 import org.banyan.ledger.SystemContracts;
 import org.banyan.ledger.Validator;
+import org.banyan.lightclient.ChainGroupEntries;
 import org.banyan.protocol.ERRORCODE;
 import org.banyan.protocol.Operation;
 import org.junit.jupiter.api.Test;
@@ -57,9 +58,7 @@ class RegistryCapsTest {
     /** Drives {@link FrozenAccounts} inside a real ledger: "fill n" lists n frozen accounts, "freeze i" freezes one. */
     private static final class FrozenAccountsDriver implements SystemContract {
 
-        static final String ADDRESS = Address.of(KeyType.ED25519,
-            Arrays.copyOfRange(Hashes.sha256("test/frozen".getBytes(StandardCharsets.UTF_8)), 10, 32),
-            Optional.empty()).toString();
+        static final String ADDRESS = ChainGroupEntries.systemAddress("test/frozen");
 
         @Override
         public String address() {

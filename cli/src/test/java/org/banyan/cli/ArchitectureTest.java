@@ -24,7 +24,7 @@ class ArchitectureTest {
 
     private static final String[] FUNCTIONAL_CORE = {
         "org.banyan.crypto..", "org.banyan.trie..", "org.banyan.protocol..", "org.banyan.ledger..",
-        "org.banyan.consensus..", "org.banyan.sim.."};
+        "org.banyan.consensus..", "org.banyan.sim..", "org.banyan.lightclient..", "org.banyan.chaingroup.."};
 
     @ArchTest
     static final ArchRule coreDoesNoFileOrNetworkIo = noClasses()
@@ -122,11 +122,32 @@ class ArchitectureTest {
                     "org.banyan.node..", "org.banyan.sdk..", "org.banyan.cli..", "org.banyan.bench..")
             .because("credentials verify with keys a resolver hands them; the node plugs in did:bid and the registry");
 
+    @ArchTest
+    static final ArchRule lightClientsStandOnProofsAlone = noClasses()
+            .that().resideInAPackage("org.banyan.lightclient..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.banyan.ledger..", "org.banyan.store..",
+                    "org.banyan.chaingroup..", "org.banyan.node..", "org.banyan.sdk..", "org.banyan.cli..")
+            .because("the SDK and both chains' contracts check the same proofs; a verifier needs no ledger or store");
+
+    @ArchTest
+    static final ArchRule chainGroupContractsRunInsideTheLedger = noClasses()
+            .that().resideInAPackage("org.banyan.chaingroup..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.banyan.node..", "org.banyan.sdk..",
+                    "org.banyan.gateway..", "org.banyan.store..", "org.banyan.cli..")
+            .because("DESIGN.md: chaingroup depends on ledger; its contracts run inside ledger execution");
+
+    @ArchTest
+    static final ArchRule theGatewayTalksToNodesOnlyOverTheirApi = noClasses()
+            .that().resideInAPackage("org.banyan.gateway..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.banyan.node..", "org.banyan.ledger..",
+                    "org.banyan.chaingroup..", "org.banyan.store..")
+            .because("DESIGN.md: the gateway is a backbone-node process that uses the SDK");
+
     /** Guards against rules that pass because a module's classes were never imported. */
     @ArchTest
     static void everyModuleIsAnalysed(final JavaClasses classes) {
         for (String module : List.of("crypto", "trie", "protocol", "store", "ledger", "consensus", "sim", "sdk", "node",
-                "cli", "identity", "credentials")) {
+                "cli", "identity", "credentials", "lightclient", "chaingroup", "gateway")) {
             assertThat(classes.containPackage("org.banyan." + module)).as(module).isTrue();
         }
     }

@@ -46,7 +46,8 @@ public final class DataGateway implements AutoCloseable {
     private int mainIndex;
     private String lastProblem = "";
 
-    private DataGateway(final GatewaySettings settings) {
+    /** A gateway whose thread is not started: {@link #start} starts one; tests drive {@link #anchorRound} directly. */
+    DataGateway(final GatewaySettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.subChain = ChainGroupClient.of(BanyanClient.connect(settings.subChainUrl()));
         this.mainChain = settings.mainChainUrls().stream()

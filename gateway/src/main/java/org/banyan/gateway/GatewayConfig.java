@@ -1,5 +1,6 @@
 package org.banyan.gateway;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -50,6 +51,8 @@ public final class GatewayConfig {
                 throw new IllegalArgumentException(file + " is larger than " + MAX_FILE_BYTES + " bytes");
             }
             return parse(JSON.readTree(file.toFile()), file.toAbsolutePath().getParent(), file.toString());
+        } catch (final JsonProcessingException e) {
+            throw new IllegalArgumentException(file + " is not JSON: " + e.getOriginalMessage(), e);
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot read the gateway config " + file + ": " + e.getMessage(), e);
         }
@@ -66,17 +69,45 @@ public final class GatewayConfig {
                     + String.join(", ", FIELDS.stream().sorted().toList()));
             }
         }
+        final JsonNode urls = root.path("main_chain");
+        if (!urls.isArray() || urls.isEmpty()) {
+            throw new IllegalArgumentException(source + ": 'main_chain' must be a non-empty list of node URLs");
+        }
         final List<String> mainChain = new ArrayList<>();
-        root.path("main_chain").forEach(url -> mainChain.add(url.asText()));
+        for (final JsonNode url : urls) {
+            if (!url.isTextual() || url.textValue().isBlank()) {
+                throw new IllegalArgumentException(source + ": every entry of 'main_chain' must be a node URL, not "
+                    + url);
+            }
+            mainChain.add(url.textValue());
+        }
+        final long anchorEvery = wholeNumber(root, "anchor_every", 1, source);
+        if (anchorEvery < 1 || anchorEvery > GatewaySettings.MAX_ANCHOR_EVERY) {
+            // Checked here too, before the narrowing to int could turn a huge value into an allowed one.
+            throw new IllegalArgumentException(source + ": 'anchor_every' must be 1 to "
+                + GatewaySettings.MAX_ANCHOR_EVERY + ", got " + anchorEvery);
+        }
         try {
             return new GatewaySettings(text(root, "sub_chain", source), mainChain, text(root, "ac_code", source),
                 KeyFile.load(base.resolve(text(root, "main_chain_key", source))),
                 KeyFile.load(base.resolve(text(root, "sub_chain_key", source))),
-                root.path("anchor_every").asInt(1),
-                Duration.ofMillis(root.path("poll_interval_millis").asLong(DEFAULT_POLL_INTERVAL_MILLIS)));
+                (int) anchorEvery,
+                Duration.ofMillis(wholeNumber(root, "poll_interval_millis", DEFAULT_POLL_INTERVAL_MILLIS, source)));
         } catch (final IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
+    }
+
+    /** An optional whole-number field: a string, a fraction or a number beyond 64 bits is an error, not a default. */
+    private static long wholeNumber(final JsonNode root, final String field, final long fallback, final String source) {
+        final JsonNode value = root.get(field);
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new IllegalArgumentException(source + ": '" + field + "' must be a whole number, not " + value);
+        }
+        return value.longValue();
     }
 
     private static String text(final JsonNode root, final String field, final String source) {

@@ -3,6 +3,7 @@ package org.banyan.gateway;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.banyan.crypto.BidSyntax;
 import org.banyan.sdk.KeyFile;
 
 /**
@@ -25,6 +26,10 @@ public record GatewaySettings(String subChainUrl, List<String> mainChainUrls, St
     public GatewaySettings {
         Objects.requireNonNull(subChainUrl, "subChainUrl");
         Objects.requireNonNull(acCode, "acCode");
+        if (!BidSyntax.isAcCode(acCode)) {
+            throw new IllegalArgumentException("ac_code must be an AC code of 4 lower-case letters or digits, got '"
+                + acCode + "'");
+        }
         Objects.requireNonNull(mainChainKey, "mainChainKey");
         Objects.requireNonNull(subChainKey, "subChainKey");
         Objects.requireNonNull(pollInterval, "pollInterval");

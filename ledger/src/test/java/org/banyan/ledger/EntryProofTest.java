@@ -2,14 +2,8 @@ package org.banyan.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Optional;
-import org.banyan.crypto.Address;
 import org.banyan.crypto.Hashes;
-import org.banyan.crypto.KeyType;
 import org.banyan.protocol.Account;
-import org.banyan.protocol.ERRORCODE;
 import org.banyan.protocol.KeyPair;
 import org.banyan.trie.StateProof;
 import org.junit.jupiter.api.Test;
@@ -17,35 +11,17 @@ import org.junit.jupiter.api.Test;
 class EntryProofTest {
 
     /** "k v" stores v under k. */
-    private static final class Notes implements SystemContract {
+    private static final TestContract NOTES = TestContract.callable("test/entry-notes", context -> {
+        final String[] words = context.input().split(" ");
+        context.putMetadata(words[0], words[1]);
+        return CallResult.success();
+    });
 
-        static final String ADDRESS = Address.of(KeyType.ED25519,
-            Arrays.copyOfRange(Hashes.sha256("test/entry-notes".getBytes(StandardCharsets.UTF_8)), 10, 32),
-            Optional.empty()).toString();
-
-        @Override
-        public String address() {
-            return ADDRESS;
-        }
-
-        @Override
-        public CallResult call(final CallContext context) {
-            final String[] words = context.input().split(" ");
-            context.putMetadata(words[0], words[1]);
-            return CallResult.success();
-        }
-
-        @Override
-        public Outcome<String> query(final QueryContext context) {
-            return Outcome.failed(ERRORCODE.ERRCODE_INVALID_PARAMETER, "no queries");
-        }
-    }
-
-    private final TestChain chain = new TestChain(SystemContracts.builtIn().with(new Notes()));
+    private final TestChain chain = new TestChain(SystemContracts.builtIn().with(NOTES));
 
     private long put(final String key, final String value) {
         return chain.submit(chain.transaction(chain.genesisKey, tx -> tx.addOperations(
-            TestChain.call(Notes.ADDRESS, 0, key + " " + value)))).header().getSeq();
+            TestChain.call(NOTES.address(), 0, key + " " + value)))).header().getSeq();
     }
 
     @Test
@@ -54,12 +30,12 @@ class EntryProofTest {
         final long seq = put("other", "x");
         chain.close();
 
-        final MetadataEntryProof proof = chain.ledger.entryProof(Notes.ADDRESS, "order/abcd/1", seq).value();
+        final MetadataEntryProof proof = chain.ledger.entryProof(NOTES.address(), "order/abcd/1", seq).value();
 
         assertThat(proof.header()).isEqualTo(chain.ledger.header(seq).orElseThrow());
         final byte[] stateRoot = proof.header().getAccountTreeHash().toByteArray();
         assertThat(StateProof.decode(proof.accountProof()).verifiesInclusion(stateRoot,
-            LedgerHashes.accountKey(Notes.ADDRESS), Hashes.sha256(proof.accountBlob()))).isTrue();
+            LedgerHashes.accountKey(NOTES.address()), Hashes.sha256(proof.accountBlob()))).isTrue();
         final Account account = Account.parseFrom(proof.accountBlob());
         assertThat(StateProof.decode(proof.entryProof()).verifiesInclusion(account.getMetadatasHash().toByteArray(),
             LedgerHashes.metadataKey("order/abcd/1"), Hashes.sha256(proof.entry()))).isTrue();
@@ -70,14 +46,14 @@ class EntryProofTest {
     void theProofDoesNotVerifyForAnotherKeyOrAnotherRoot() throws Exception {
         final long seq = put("order/abcd/1", "a");
         put("order/abcd/2", "b");
-        final MetadataEntryProof proof = chain.ledger.entryProof(Notes.ADDRESS, "order/abcd/1", seq).value();
+        final MetadataEntryProof proof = chain.ledger.entryProof(NOTES.address(), "order/abcd/1", seq).value();
         final Account account = Account.parseFrom(proof.accountBlob());
 
         assertThat(StateProof.decode(proof.entryProof()).verifiesInclusion(account.getMetadatasHash().toByteArray(),
             LedgerHashes.metadataKey("order/abcd/2"), Hashes.sha256(proof.entry()))).isFalse();
         assertThat(StateProof.decode(proof.accountProof()).verifiesInclusion(
             chain.ledger.lastHeader().getAccountTreeHash().toByteArray(),
-            LedgerHashes.accountKey(Notes.ADDRESS), Hashes.sha256(proof.accountBlob())))
+            LedgerHashes.accountKey(NOTES.address()), Hashes.sha256(proof.accountBlob())))
             .as("the account changed since, so the proof is for ledger " + seq + " only").isFalse();
     }
 
@@ -86,11 +62,11 @@ class EntryProofTest {
         final long before = put("first", "1");
         put("later", "2");
 
-        assertThat(chain.ledger.entryProof(Notes.ADDRESS, "later", before).error().message())
+        assertThat(chain.ledger.entryProof(NOTES.address(), "later", before).error().message())
             .contains("has no metadata entry 'later' in ledger " + before);
-        assertThat(chain.ledger.entryProof(Notes.ADDRESS, "first", 1).error().message())
+        assertThat(chain.ledger.entryProof(NOTES.address(), "first", 1).error().message())
             .contains("does not exist in ledger 1");
-        assertThat(chain.ledger.entryProof(Notes.ADDRESS, "first", 999).error().message())
+        assertThat(chain.ledger.entryProof(NOTES.address(), "first", 999).error().message())
             .contains("ledger 999 is not in");
     }
 
@@ -99,8 +75,8 @@ class EntryProofTest {
         final long seq = put("counter", "1");
         put("counter", "2");
 
-        assertThat(chain.ledger.entryProof(Notes.ADDRESS, "counter", seq).error().message())
+        assertThat(chain.ledger.entryProof(NOTES.address(), "counter", seq).error().message())
             .contains("changed after ledger " + seq);
-        assertThat(chain.ledger.entryProof(Notes.ADDRESS, "counter", seq + 1).isOk()).isTrue();
+        assertThat(chain.ledger.entryProof(NOTES.address(), "counter", seq + 1).isOk()).isTrue();
     }
 }

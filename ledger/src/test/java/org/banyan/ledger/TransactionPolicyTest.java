@@ -2,12 +2,7 @@ package org.banyan.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Optional;
-import org.banyan.crypto.Address;
-import org.banyan.crypto.Hashes;
-import org.banyan.crypto.KeyType;
 import org.banyan.crypto.PrivateKey;
 import org.banyan.protocol.ERRORCODE;
 import org.banyan.protocol.Transaction;
@@ -17,37 +12,19 @@ import org.junit.jupiter.api.Test;
 class TransactionPolicyTest {
 
     /** A contract whose "ban <address>" call records a ban in its metadata; the policy below reads it. */
-    private static final class BanList implements SystemContract {
-
-        static final String ADDRESS = Address.of(KeyType.ED25519,
-            Arrays.copyOfRange(Hashes.sha256("test/ban-list".getBytes(StandardCharsets.UTF_8)), 10, 32),
-            Optional.empty()).toString();
-
-        @Override
-        public String address() {
-            return ADDRESS;
-        }
-
-        @Override
-        public CallResult call(final CallContext context) {
-            context.putMetadata("banned/" + context.input().substring("ban ".length()), "yes");
-            return CallResult.success();
-        }
-
-        @Override
-        public Outcome<String> query(final QueryContext context) {
-            return Outcome.failed(ERRORCODE.ERRCODE_INVALID_PARAMETER, "no queries");
-        }
-    }
+    private static final TestContract BAN_LIST = TestContract.callable("test/ban-list", context -> {
+        context.putMetadata("banned/" + context.input().substring("ban ".length()), "yes");
+        return CallResult.success();
+    });
 
     /** Refuses sources the ban list names, reading another account's metadata. */
     private static Optional<LedgerError> banned(final Transaction transaction, final PolicyContext state) {
-        return state.metadata(BanList.ADDRESS, "banned/" + transaction.getSourceAddress())
+        return state.metadata(BAN_LIST.address(), "banned/" + transaction.getSourceAddress())
             .map(flag -> new LedgerError(ERRORCODE.ERRCODE_ACCESS_DENIED,
                 transaction.getSourceAddress() + " is banned at ledger " + state.ledgerSeq()));
     }
 
-    private final TestChain chain = new TestChain(SystemContracts.builtIn().with(new BanList())
+    private final TestChain chain = new TestChain(SystemContracts.builtIn().with(BAN_LIST)
         .withPolicy(TransactionPolicyTest::banned));
     private final PrivateKey alice = TestChain.key(1);
 
@@ -62,7 +39,7 @@ class TransactionPolicyTest {
 
     private void ban(final PrivateKey key) {
         chain.submit(chain.transaction(chain.genesisKey, tx -> tx.addOperations(
-            TestChain.call(BanList.ADDRESS, 0, "ban " + TestChain.address(key)))));
+            TestChain.call(BAN_LIST.address(), 0, "ban " + TestChain.address(key)))));
     }
 
     @Test
@@ -115,7 +92,7 @@ class TransactionPolicyTest {
         fundAlice();
         final long aliceNonce = chain.nonceOf(TestChain.address(alice)) + 1;
         final Transaction banning = chain.transaction(chain.genesisKey, tx -> tx.addOperations(
-            TestChain.call(BanList.ADDRESS, 0, "ban " + TestChain.address(alice)))).build();
+            TestChain.call(BAN_LIST.address(), 0, "ban " + TestChain.address(alice)))).build();
         final Transaction paying = chain.transaction(alice, tx -> tx.setNonce(aliceNonce).addOperations(
             TestChain.pay(chain.genesisAddress(), 1))).build();
 

@@ -13,12 +13,14 @@ import org.banyan.protocol.LedgerHeader;
  */
 public record AccountStateProof(ByteString ledgerHeader, AccountProof account) {
 
-    /** Kind byte that opens the encoding, so no other proof's bytes decode as this one. */
-    private static final byte KIND = 3;
-
     /** Encoded bytes at most: the kind, the length-prefixed ledger header and the account part at their caps. */
     public static final int MAX_ENCODED_BYTES =
             1 + Integer.BYTES + Limits.MAX_LEDGER_HEADER_BYTES + AccountProof.MAX_ENCODED_BYTES;
+
+    /** The framing of the encoding, which opens with kind byte 3. */
+    private static final ProofFormat<AccountStateProof> FORMAT = new ProofFormat<>((byte) 3, MAX_ENCODED_BYTES,
+            "an account state proof", reader -> new AccountStateProof(
+                    reader.bytes(Limits.MAX_LEDGER_HEADER_BYTES, "ledger header"), AccountProof.readFrom(reader)));
 
     /** @throws IllegalArgumentException if the ledger header is past its cap */
     public AccountStateProof {
@@ -50,22 +52,14 @@ public record AccountStateProof(ByteString ledgerHeader, AccountProof account) {
 
     /** The compact binary form. */
     public byte[] encode() {
-        final ProofWriter writer = new ProofWriter(KIND).bytes(ledgerHeader);
+        final ProofWriter writer = FORMAT.writer().bytes(ledgerHeader);
         account.writeTo(writer);
         return writer.toByteArray();
     }
 
     /** Parses {@link #encode()} output; anything else, truncated, padded or past a cap, is refused with the reason. */
     public static Checked<AccountStateProof> decode(final byte[] bytes) {
-        try {
-            final ProofReader reader = ProofReader.open(bytes, MAX_ENCODED_BYTES, KIND, "an account state proof");
-            final AccountStateProof proof = new AccountStateProof(
-                    reader.bytes(Limits.MAX_LEDGER_HEADER_BYTES, "ledger header"), AccountProof.readFrom(reader));
-            reader.end();
-            return Checked.ok(proof);
-        } catch (final MalformedInput e) {
-            return Checked.invalid(e.getMessage());
-        }
+        return FORMAT.decode(bytes);
     }
 
     /** The binary form in base64, as JSON carries it. */
@@ -75,6 +69,6 @@ public record AccountStateProof(ByteString ledgerHeader, AccountProof account) {
 
     /** Parses {@link #toBase64()} output. */
     public static Checked<AccountStateProof> fromBase64(final String base64) {
-        return Bytes.decodeBase64(base64, MAX_ENCODED_BYTES, "an account state proof", AccountStateProof::decode);
+        return FORMAT.fromBase64(base64);
     }
 }

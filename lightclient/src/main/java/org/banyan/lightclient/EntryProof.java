@@ -22,12 +22,15 @@ import org.banyan.trie.StateProof;
  */
 public record EntryProof(AccountProof account, ByteString entry, ByteString entryProof) {
 
-    /** Kind byte that opens the encoding, so no other proof's bytes decode as this one. */
-    private static final byte KIND = 2;
-
     /** Encoded bytes at most: the kind, the account part and the two length-prefixed entry parts at their caps. */
     public static final int MAX_ENCODED_BYTES = 1 + AccountProof.MAX_ENCODED_BYTES
             + Integer.BYTES + Limits.MAX_ENTRY_BYTES + Integer.BYTES + Limits.MAX_STATE_PROOF_BYTES;
+
+    /** The framing of the encoding, which opens with kind byte 2. */
+    private static final ProofFormat<EntryProof> FORMAT = new ProofFormat<>((byte) 2, MAX_ENCODED_BYTES,
+            "an entry proof", reader -> new EntryProof(AccountProof.readFrom(reader),
+                    reader.bytes(Limits.MAX_ENTRY_BYTES, "entry"),
+                    reader.bytes(Limits.MAX_STATE_PROOF_BYTES, "entry proof")));
 
     /** @throws IllegalArgumentException if a part is past its cap */
     public EntryProof {
@@ -111,23 +114,14 @@ public record EntryProof(AccountProof account, ByteString entry, ByteString entr
 
     /** The compact binary form. */
     public byte[] encode() {
-        final ProofWriter writer = new ProofWriter(KIND);
+        final ProofWriter writer = FORMAT.writer();
         account.writeTo(writer);
         return writer.bytes(entry).bytes(entryProof).toByteArray();
     }
 
     /** Parses {@link #encode()} output; anything else, truncated, padded or past a cap, is refused with the reason. */
     public static Checked<EntryProof> decode(final byte[] bytes) {
-        try {
-            final ProofReader reader = ProofReader.open(bytes, MAX_ENCODED_BYTES, KIND, "an entry proof");
-            final EntryProof proof = new EntryProof(AccountProof.readFrom(reader),
-                    reader.bytes(Limits.MAX_ENTRY_BYTES, "entry"),
-                    reader.bytes(Limits.MAX_STATE_PROOF_BYTES, "entry proof"));
-            reader.end();
-            return Checked.ok(proof);
-        } catch (final MalformedInput e) {
-            return Checked.invalid(e.getMessage());
-        }
+        return FORMAT.decode(bytes);
     }
 
     /** The binary form in base64, as JSON carries it. */
@@ -137,6 +131,6 @@ public record EntryProof(AccountProof account, ByteString entry, ByteString entr
 
     /** Parses {@link #toBase64()} output. */
     public static Checked<EntryProof> fromBase64(final String base64) {
-        return Bytes.decodeBase64(base64, MAX_ENCODED_BYTES, "an entry proof", EntryProof::decode);
+        return FORMAT.fromBase64(base64);
     }
 }

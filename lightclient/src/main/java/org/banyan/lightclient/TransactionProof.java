@@ -17,9 +17,6 @@ import org.banyan.protocol.consensus.BlockHeader;
  */
 public record TransactionProof(org.banyan.consensus.TransactionProof inclusion, List<ByteString> headers) {
 
-    /** Kind byte that opens the encoding, so no other proof's bytes decode as this one. */
-    private static final byte KIND = 4;
-
     /**
      * Encoded bytes at most: the kind, the hash and index, a one-byte path length and the path, a two-byte header
      * count and the length-prefixed headers, all at their caps.
@@ -27,6 +24,10 @@ public record TransactionProof(org.banyan.consensus.TransactionProof inclusion, 
     public static final int MAX_ENCODED_BYTES = 1 + Bytes.HASH_BYTES + Integer.BYTES
             + 1 + Limits.MAX_MERKLE_PATH * Bytes.HASH_BYTES
             + 2 + Limits.MAX_HEADER_CHAIN * (Integer.BYTES + Limits.MAX_BLOCK_HEADER_BYTES);
+
+    /** The framing of the encoding, which opens with kind byte 4. */
+    private static final ProofFormat<TransactionProof> FORMAT = new ProofFormat<>((byte) 4, MAX_ENCODED_BYTES,
+            "a transaction proof", TransactionProof::readFields);
 
     /** @throws IllegalArgumentException if a hash is not 32 bytes, the index is negative or a part past its cap */
     public TransactionProof {
@@ -88,7 +89,7 @@ public record TransactionProof(org.banyan.consensus.TransactionProof inclusion, 
 
     /** The compact binary form. */
     public byte[] encode() {
-        final ProofWriter writer = new ProofWriter(KIND).fixed(inclusion.transactionHash()).count(inclusion.index())
+        final ProofWriter writer = FORMAT.writer().fixed(inclusion.transactionHash()).count(inclusion.index())
                 .unsignedByte(inclusion.path().size());
         inclusion.path().forEach(writer::fixed);
         writer.unsignedShort(headers.size());
@@ -98,34 +99,7 @@ public record TransactionProof(org.banyan.consensus.TransactionProof inclusion, 
 
     /** Parses {@link #encode()} output; anything else, truncated, padded or past a cap, is refused with the reason. */
     public static Checked<TransactionProof> decode(final byte[] bytes) {
-        try {
-            final ProofReader reader = ProofReader.open(bytes, MAX_ENCODED_BYTES, KIND, "a transaction proof");
-            final ByteString transactionHash = reader.fixed(Bytes.HASH_BYTES, "transaction hash");
-            final int index = reader.count("index");
-            final int pathLength = reader.unsignedByte("path length");
-            if (pathLength > Limits.MAX_MERKLE_PATH) {
-                return Checked.invalid("a Merkle path has at most " + Limits.MAX_MERKLE_PATH + " hashes, got "
-                        + pathLength);
-            }
-            final List<ByteString> path = new ArrayList<>(pathLength);
-            for (int position = 0; position < pathLength; position++) {
-                path.add(reader.fixed(Bytes.HASH_BYTES, "path hash " + position));
-            }
-            final int headerCount = reader.unsignedShort("header count");
-            if (headerCount < 1 || headerCount > Limits.MAX_HEADER_CHAIN) {
-                return Checked.invalid("a transaction proof has 1 to " + Limits.MAX_HEADER_CHAIN + " headers, got "
-                        + headerCount);
-            }
-            final List<ByteString> headers = new ArrayList<>(headerCount);
-            for (int position = 0; position < headerCount; position++) {
-                headers.add(reader.bytes(Limits.MAX_BLOCK_HEADER_BYTES, "header " + position));
-            }
-            reader.end();
-            return Checked.ok(new TransactionProof(
-                    new org.banyan.consensus.TransactionProof(transactionHash, index, path), headers));
-        } catch (final MalformedInput e) {
-            return Checked.invalid(e.getMessage());
-        }
+        return FORMAT.decode(bytes);
     }
 
     /** The binary form in base64, as JSON carries it. */
@@ -135,6 +109,30 @@ public record TransactionProof(org.banyan.consensus.TransactionProof inclusion, 
 
     /** Parses {@link #toBase64()} output. */
     public static Checked<TransactionProof> fromBase64(final String base64) {
-        return Bytes.decodeBase64(base64, MAX_ENCODED_BYTES, "a transaction proof", TransactionProof::decode);
+        return FORMAT.fromBase64(base64);
+    }
+
+    private static TransactionProof readFields(final ProofReader reader) throws MalformedInput {
+        final ByteString transactionHash = reader.fixed(Bytes.HASH_BYTES, "transaction hash");
+        final int index = reader.count("index");
+        final int pathLength = reader.unsignedByte("path length");
+        if (pathLength > Limits.MAX_MERKLE_PATH) {
+            throw new MalformedInput("a Merkle path has at most " + Limits.MAX_MERKLE_PATH + " hashes, got "
+                    + pathLength);
+        }
+        final List<ByteString> path = new ArrayList<>(pathLength);
+        for (int position = 0; position < pathLength; position++) {
+            path.add(reader.fixed(Bytes.HASH_BYTES, "path hash " + position));
+        }
+        final int headerCount = reader.unsignedShort("header count");
+        if (headerCount < 1 || headerCount > Limits.MAX_HEADER_CHAIN) {
+            throw new MalformedInput("a transaction proof has 1 to " + Limits.MAX_HEADER_CHAIN + " headers, got "
+                    + headerCount);
+        }
+        final List<ByteString> headers = new ArrayList<>(headerCount);
+        for (int position = 0; position < headerCount; position++) {
+            headers.add(reader.bytes(Limits.MAX_BLOCK_HEADER_BYTES, "header " + position));
+        }
+        return new TransactionProof(new org.banyan.consensus.TransactionProof(transactionHash, index, path), headers);
     }
 }

@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.banyan.crypto.PrivateKey;
 import org.banyan.protocol.chaingroup.CertifiedHeader;
 import org.junit.jupiter.api.Test;
@@ -39,16 +40,8 @@ class ProofTamperingPropertiesTest {
                     assertThat(truth).isEqualTo(present ? new Proven.Present<>("value " + account + "/" + choice % 5)
                             : new Proven.Absent<>());
 
-                    final byte[] encoded = proof.encode();
-                    for (int position = 0; position < encoded.length; position++) {
-                        final byte[] tampered = encoded.clone();
-                        tampered[position] ^= mask.byteValue();
-                        final Checked<EntryProof> decoded = EntryProof.decode(tampered);
-                        if (decoded instanceof Checked.Ok<EntryProof> ok) {
-                            assertThat(ok.value().verify(state.root(), address, key))
-                                    .as("byte %d changed by %d", position, mask).isInstanceOf(Proven.Invalid.class);
-                        }
-                    }
+                    assertEveryTamperedByteIsRejected(proof.encode(), mask, EntryProof::decode,
+                            tampered -> tampered.verify(state.root(), address, key), Proven.Invalid.class);
                 });
     }
 
@@ -62,16 +55,8 @@ class ProofTamperingPropertiesTest {
                     final TransactionProof proof = blocks.proof(0, choice % transactionCounts[0]);
                     assertThat(proof.verify(blocks.lastId())).isInstanceOf(Checked.Ok.class);
 
-                    final byte[] encoded = proof.encode();
-                    for (int position = 0; position < encoded.length; position++) {
-                        final byte[] tampered = encoded.clone();
-                        tampered[position] ^= mask.byteValue();
-                        final Checked<TransactionProof> decoded = TransactionProof.decode(tampered);
-                        if (decoded instanceof Checked.Ok<TransactionProof> ok) {
-                            assertThat(ok.value().verify(blocks.lastId()))
-                                    .as("byte %d changed by %d", position, mask).isInstanceOf(Checked.Invalid.class);
-                        }
-                    }
+                    assertEveryTamperedByteIsRejected(proof.encode(), mask, TransactionProof::decode,
+                            tampered -> tampered.verify(blocks.lastId()), Checked.Invalid.class);
                 });
     }
 
@@ -85,16 +70,27 @@ class ProofTamperingPropertiesTest {
             assertThat(LightClient.update(client, certified, height -> java.util.Optional.empty()))
                     .isInstanceOf(UpdateResult.Accepted.class);
 
-            final byte[] encoded = certified.toByteArray();
-            for (int position = 0; position < encoded.length; position++) {
-                final byte[] tampered = encoded.clone();
-                tampered[position] ^= mask.byteValue();
-                final Checked<CertifiedHeader> decoded = LightClient.decodeCertifiedHeader(Bytes.base64(tampered));
-                if (decoded instanceof Checked.Ok<CertifiedHeader> ok) {
-                    assertThat(LightClient.update(client, ok.value(), height -> java.util.Optional.empty()))
-                            .as("byte %d changed by %d", position, mask).isInstanceOf(UpdateResult.Refused.class);
-                }
-            }
+            assertEveryTamperedByteIsRejected(certified.toByteArray(), mask,
+                    tampered -> LightClient.decodeCertifiedHeader(Bytes.base64(tampered)),
+                    tampered -> LightClient.update(client, tampered, height -> java.util.Optional.empty()),
+                    UpdateResult.Refused.class);
         });
+    }
+
+    /**
+     * Flips the bits of {@code mask} in each byte of {@code encoded} in turn: every tampered encoding either fails to
+     * decode or, decoded, is checked as {@code rejected}.
+     */
+    private static <T> void assertEveryTamperedByteIsRejected(final byte[] encoded, final int mask,
+                                                              final Function<byte[], Checked<T>> decode,
+                                                              final Function<T, Object> check,
+                                                              final Class<?> rejected) {
+        for (int position = 0; position < encoded.length; position++) {
+            final byte[] tampered = encoded.clone();
+            tampered[position] ^= (byte) mask;
+            if (decode.apply(tampered) instanceof Checked.Ok<T> ok) {
+                assertThat(check.apply(ok.value())).as("byte %d changed by %d", position, mask).isInstanceOf(rejected);
+            }
+        }
     }
 }

@@ -23,6 +23,7 @@ import org.banyan.ledger.Outcome;
 import org.banyan.lightclient.EntryProof;
 import org.banyan.node.chaingroup.CertifiedHeaders;
 import org.banyan.node.chaingroup.ChainGroupProofs;
+import org.banyan.node.chaingroup.NextLedgerWait;
 import org.banyan.node.chaingroup.SubChainProofSource;
 import org.banyan.protocol.ERRORCODE;
 import org.banyan.protocol.Operation;
@@ -38,10 +39,10 @@ import org.banyan.protocol.chaingroup.CertifiedHeader;
  * /chaingroup/{method}/blob} builds the unsigned call, the caller signs it and submits it with {@code
  * /submitTransaction}.
  */
-final class ChainGroupEndpoints {
+public final class ChainGroupEndpoints {
 
     /** Largest request body: a call's parameters are at most a contract input (64 KiB) plus the envelope. */
-    static final int MAX_BODY_BYTES = 128 * 1024;
+    public static final int MAX_BODY_BYTES = 128 * 1024;
 
     /**
      * How long a proof request waits for the next certified ledger: an anchor or order read from the last ledger is
@@ -57,6 +58,7 @@ final class ChainGroupEndpoints {
     private final CertifiedHeaders headers;
     private final ChainGroupProofs proofs;
     private final SubChainProofSource subChains = new SubChainProofSource();
+    private final NextLedgerWait nextLedger;
     private final JsonRequests requests;
     private final Responses responses;
 
@@ -65,6 +67,7 @@ final class ChainGroupEndpoints {
         this.role = ChainRole.of(ledger.genesis());
         this.headers = new CertifiedHeaders(ledger);
         this.proofs = new ChainGroupProofs(ledger);
+        this.nextLedger = new NextLedgerWait(() -> ledger.lastHeader().getSeq(), CERTIFICATION_WAIT_MILLIS);
         this.requests = Objects.requireNonNull(requests, "requests");
         this.responses = Objects.requireNonNull(responses, "responses");
     }
@@ -87,11 +90,22 @@ final class ChainGroupEndpoints {
         final CertifiedHeader certified = (seq.isPresent() ? headers.at(seq.get()) : headers.latest())
             .orElseThrow(() -> new ApiException(ERRORCODE.ERRCODE_NOT_EXIST, "no certified block at height "
                 + seq.map(String::valueOf).orElse("latest") + "; the last ledger is " + ledger.lastHeader().getSeq()
-                + (ledger.committedBlock(ledger.lastHeader().getSeq()).isEmpty()
-                    ? " (a solo node runs no consensus and keeps no certificates)" : "")));
+                + whyUncertified(ledger.lastHeader().getSeq())));
         final ObjectNode result = responses.object().put("seq", certified.getHeader().getHeight())
             .put("certified_header", Base64.getEncoder().encodeToString(certified.toByteArray()));
         responses.write(context, responses.success(result));
+    }
+
+    /**
+     * Why the last ledger has no certificate, if it has none: the genesis ledger never has one, on any node, so only
+     * a later ledger without a block shows that this node runs no consensus.
+     */
+    private String whyUncertified(final long lastSeq) {
+        if (lastSeq < 2) {
+            return " (only the genesis ledger exists, and no block certifies it)";
+        }
+        return ledger.committedBlock(lastSeq).isEmpty() ? " (a solo node runs no consensus and keeps no certificates)"
+            : "";
     }
 
     /** {@code ?hash=…&anchored=H}: a proof of one of this chain's transactions up to height H. */
@@ -274,18 +288,13 @@ final class ChainGroupEndpoints {
      * {@code seq} is the last ledger: a ledger's state is certified by the block after it.
      */
     private Certified certifiedAfter(final long seq) {
-        final long deadline = System.nanoTime() + CERTIFICATION_WAIT_MILLIS * 1_000_000;
-        while (ledger.lastHeader().getSeq() < seq + 1) {
-            if (System.nanoTime() > deadline) {
-                throw new ApiException(ERRORCODE.ERRCODE_NOT_EXIST, "no block has certified ledger " + seq
-                    + " yet; ask again in a moment");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (final InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ApiException(ERRORCODE.ERRCODE_INTERNAL_ERROR, "interrupted while waiting for a block");
-            }
+        switch (nextLedger.awaitAfter(seq)) {
+            case TIMED_OUT -> throw new ApiException(ERRORCODE.ERRCODE_TX_TIMEOUT, "no block has certified ledger "
+                + seq + " within " + CERTIFICATION_WAIT_MILLIS + " ms; ask again in a moment");
+            case BUSY -> throw new ApiException(ERRORCODE.ERRCODE_TX_TIMEOUT, NextLedgerWait.MAX_WAITERS
+                + " proof requests are already waiting for the next block; ask again in a second");
+            case COMMITTED -> { }
+            default -> throw new IllegalStateException("unknown wait result");
         }
         final CertifiedHeader certified = headers.at(seq + 1).orElseThrow(() -> new ApiException(
             ERRORCODE.ERRCODE_NOT_EXIST, "height " + (seq + 1) + " has no certificate on this node"));
