@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
+import org.banyan.crypto.Address;
 import org.banyan.crypto.Hex;
 import org.banyan.crypto.KeyType;
 import org.banyan.crypto.PrivateKey;
@@ -60,6 +62,7 @@ public final class PayLoadGenerator {
     private final PayLoadOptions options;
     private final BanyanClient client;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Optional<String> acCode = Optional.empty();
 
     public PayLoadGenerator(final PayLoadOptions options) {
         this.options = options;
@@ -68,7 +71,10 @@ public final class PayLoadGenerator {
 
     /** Runs the whole benchmark and returns what it measured. */
     public PayLoadResult run() throws InterruptedException {
-        final PrivateKey funder = KeyFile.load(options.keyFile()).signingKey();
+        final KeyFile funderKey = KeyFile.load(options.keyFile());
+        // On a sub-chain the funder's address carries the AC code, and so do the senders' (did:bid:<ac>:…).
+        acCode = Address.parse(funderKey.address()).acCode();
+        final PrivateKey funder = funderKey.signingKey();
         final List<PrivateKey> senders = createSenders();
         final int total = options.warmup() + options.transactions();
         final int rounds = (total + senders.size() - 1) / senders.size();
@@ -90,6 +96,11 @@ public final class PayLoadGenerator {
         return submitAndFollow(measured, options.transactions(), verifyRate);
     }
 
+    /** The key's account address on the benchmarked chain. */
+    private String addressOf(final PrivateKey key) {
+        return acCode.map(code -> key.publicKey().address(code)).orElseGet(() -> key.publicKey().address()).toString();
+    }
+
     private List<PrivateKey> createSenders() {
         final SecureRandom random = new SecureRandom();
         final List<PrivateKey> senders = new ArrayList<>(options.accounts());
@@ -100,10 +111,10 @@ public final class PayLoadGenerator {
     }
 
     private void fund(final PrivateKey funder, final List<PrivateKey> senders, final int rounds) {
-        final String funderAddress = funder.publicKey().address().toString();
+        final String funderAddress = addressOf(funder);
         final long feeEstimate = client.evaluateFee(new TransactionBuilder()
             .source(funderAddress).nonce(1).gasPrice(TransactionBuilder.DEFAULT_GAS_PRICE)
-            .payCoin(senders.get(1).publicKey().address().toString(), RESERVE_ALLOWANCE).build().transaction(), 1).actualFee();
+            .payCoin(addressOf(senders.get(1)), RESERVE_ALLOWANCE).build().transaction(), 1).actualFee();
         final long perSender = rounds * (feeEstimate + AMOUNT) + 2 * FEE_LIMIT + RESERVE_ALLOWANCE;
         say("creating and funding %,d accounts with %,d glowstone each", senders.size(), perSender);
         long nonce = client.getNonce(funderAddress) + 1;
@@ -112,7 +123,7 @@ public final class PayLoadGenerator {
             final TransactionBuilder builder = new TransactionBuilder().source(funderAddress).nonce(nonce++)
                 .feeLimit(100 * TransactionBuilder.DEFAULT_FEE_LIMIT);
             for (final PrivateKey sender : senders.subList(start, Math.min(senders.size(), start + FUNDING_OPERATIONS))) {
-                builder.payCoin(sender.publicKey().address().toString(), perSender);
+                builder.payCoin(addressOf(sender), perSender);
             }
             funding.add(builder.build().sign(funder));
         }
@@ -157,7 +168,7 @@ public final class PayLoadGenerator {
      */
     private List<String> presign(final List<PrivateKey> senders, final int from, final int to) {
         final String[] items = new String[to - from];
-        final String[] addresses = senders.stream().map(key -> key.publicKey().address().toString()).toArray(String[]::new);
+        final String[] addresses = senders.stream().map(this::addressOf).toArray(String[]::new);
         IntStream.range(from, to).parallel().forEach(position -> {
             final int sender = position % senders.size();
             final long nonce = position / senders.size() + 1;
