@@ -39,7 +39,8 @@ echo "== 4 validators on one machine, $RATE tx/s offered" >&2
 java -jar "$JAR" genesis --validators 4 --dir "$WORK/net" --base-port $BASE_PORT >/dev/null
 URLS=()
 for i in 0 1 2 3; do
-  java -Xmx512m -jar "$JAR" node --config "$WORK/net/node-$i/node.json" > "$WORK/node-$i.log" 2>&1 &
+  # The JVM options `banyan testnet` gives its nodes (TestnetCommand.NODE_JVM_OPTIONS).
+  java -Xmx512m -XX:+UseSerialGC -jar "$JAR" node --config "$WORK/net/node-$i/node.json" > "$WORK/node-$i.log" 2>&1 &
   PIDS+=($!)
   URLS+=("http://127.0.0.1:$((BASE_PORT + 2 * i))")
 done

@@ -19,10 +19,13 @@ import picocli.CommandLine.Option;
 final class TestnetCommand extends CliCommand {
 
     /**
-     * Heap of each node's JVM: without it every child claims a quarter of the machine's memory, and four of them
-     * would claim it all.
+     * JVM options of each node of a network on one machine. A heap cap, because without it every child claims a
+     * quarter of the machine's memory and four of them would claim it all. The serial collector, because several
+     * node JVMs share the cores: a parallel collector's threads in each JVM compete with the other nodes' work, and
+     * on 2 cores the 4-validator benchmark went from 1,208–1,516 payments/s (p50 0.65–11 s) with G1 to 1,465–1,474
+     * at 1,500 offered (p50 0.61–0.69 s) with the serial collector (docs/PERFORMANCE.md).
      */
-    static final String NODE_MAX_HEAP_OPTION = "-Xmx512m";
+    static final List<String> NODE_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
 
     @Option(names = "--validators", paramLabel = "N", defaultValue = "4",
             description = "Number of validators of a new network (default: ${DEFAULT-VALUE}).")
@@ -46,7 +49,7 @@ final class TestnetCommand extends CliCommand {
                         Clock.systemUTC(), new SecureRandom());
         ProcessGroup group = new ProcessGroup(out(), spec.commandLine().getErr(), "banyan-testnet-shutdown");
         for (NetworkManifest.Node node : manifest.nodes()) {
-            if (!group.start(node.name(), List.of(NODE_MAX_HEAP_OPTION),
+            if (!group.start(node.name(), NODE_JVM_OPTIONS,
                     List.of("node", "--config", node.configFile(target).toString()), node.logFile(target))) {
                 break;
             }

@@ -178,7 +178,7 @@ final class UpCommand extends CliCommand {
                 + (manifest.nodes().size() == 1 ? "" : "s") + ") … ");
         out().flush();
         for (NetworkManifest.Node node : manifest.nodes()) {
-            if (!processes.start(chain + " " + node.name(), List.of(TestnetCommand.NODE_MAX_HEAP_OPTION),
+            if (!processes.start(chain + " " + node.name(), TestnetCommand.NODE_JVM_OPTIONS,
                     List.of("node", "--config", node.configFile(chainDirectory).toString()),
                     node.logFile(chainDirectory))) {
                 return;
