@@ -12,28 +12,8 @@ set -euo pipefail
 RATE=${1:-1500}
 TXS=${2:-60000}
 WARMUP=60000
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-WORK=$(mktemp -d /tmp/banyan-consensus-bench.XXXXXX)
+source "$(dirname "$0")/processes.sh" consensus-bench
 BASE_PORT=19700
-JAR="$ROOT/cli/target/banyan.jar"
-PIDS=()
-
-stop_all() {
-  for pid in "${PIDS[@]:-}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]:-}"; do wait "$pid" 2>/dev/null || true; done
-  PIDS=()
-}
-trap 'stop_all; rm -rf "$WORK"' EXIT
-
-"$ROOT/banyan" --help >/dev/null   # builds the jar when the sources changed
-
-wait_for_http() {
-  for _ in $(seq 1 120); do
-    curl -sf "$1/getLedger" >/dev/null 2>&1 && return 0
-    sleep 1
-  done
-  echo "node $1 did not start" >&2; exit 1
-}
 
 echo "== 4 validators on one machine, $RATE tx/s offered" >&2
 java -jar "$JAR" genesis --validators 4 --dir "$WORK/net" --base-port $BASE_PORT >/dev/null

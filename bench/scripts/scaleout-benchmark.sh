@@ -13,20 +13,8 @@
 set -euo pipefail
 TXS=${1:-30000}
 WARMUP=${2:-30000}
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-WORK=$(mktemp -d /tmp/banyan-scaleout-bench.XXXXXX)
+source "$(dirname "$0")/processes.sh" scaleout-bench
 BASE_PORT=19900
-JAR="$ROOT/cli/target/banyan.jar"
-PIDS=()
-
-stop_all() {
-  for pid in "${PIDS[@]:-}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]:-}"; do wait "$pid" 2>/dev/null || true; done
-  PIDS=()
-}
-trap 'stop_all; rm -rf "$WORK"' EXIT
-
-"$ROOT/banyan" --help >/dev/null   # builds the jar when the sources changed
 
 # Runs one load generator per node URL given, all at once; prints {"tps", "committed", "seconds", "per_chain"}.
 spread_load() {
@@ -73,7 +61,7 @@ done
 echo "== single dev node, the same load (reference)" >&2
 java -jar "$JAR" dev --data "$WORK/dev" --http-port $((BASE_PORT + 90)) > "$WORK/dev.log" 2>&1 &
 PIDS+=($!)
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$((BASE_PORT + 90))/getLedger" >/dev/null 2>&1 && break; sleep 1; done
+wait_for_http "http://127.0.0.1:$((BASE_PORT + 90))"
 RESULTS+=("\"single_dev_node\":$(spread_load "$WORK" "http://127.0.0.1:$((BASE_PORT + 90))|$WORK/dev/keys/genesis-account.json")")
 stop_all
 
