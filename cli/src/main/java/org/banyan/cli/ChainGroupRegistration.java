@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.OptionalLong;
 import org.banyan.crypto.Hashes;
 import org.banyan.crypto.Hex;
-import org.banyan.sdk.BanyanClient;
 import org.banyan.sdk.ChainGroupClient;
 import org.banyan.sdk.KeyFile;
 import org.banyan.sdk.SignedTransaction;
@@ -159,15 +158,5 @@ final class ChainGroupRegistration {
      */
     private static String documentsHash(final String name) {
         return Hex.encode(Hashes.sha256(("documents of " + name).getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** Whether a client can reach the node; used while waiting for nodes to start. */
-    static boolean answers(final BanyanClient client) {
-        try {
-            client.getLatestLedger();
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 }

@@ -52,12 +52,21 @@ final class GroupLayout {
     }
 
     static List<SubChain> load(final Path file) {
-        JsonNode root = UpCommand.readJson(file);
+        JsonNode root = readJson(file);
         List<SubChain> subChains = new ArrayList<>();
         for (JsonNode entry : root.path("sub_chains")) {
             subChains.add(new SubChain(entry.path("ac").asText(), entry.path("name").asText(),
                     entry.path("directory").asText()));
         }
         return subChains;
+    }
+
+    /** Reads a JSON file written by banyan up. */
+    private static JsonNode readJson(final Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 }

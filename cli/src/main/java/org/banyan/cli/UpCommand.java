@@ -187,7 +187,7 @@ final class UpCommand extends CliCommand {
         long deadline = System.nanoTime() + START_WAIT.toNanos();
         for (NetworkManifest.Node node : manifest.nodes()) {
             BanyanClient client = BanyanClient.connect(node.httpUrl());
-            while (!ChainGroupRegistration.answers(client)) {
+            while (!answers(client)) {
                 if (System.nanoTime() > deadline || processes.isStopping()) {
                     throw new CommandFailedException(chain + " " + node.name() + " did not answer at " + node.httpUrl()
                             + " within " + START_WAIT.toSeconds() + " s; its log: " + node.logFile(chainDirectory));
@@ -245,12 +245,13 @@ final class UpCommand extends CliCommand {
         out().flush();
     }
 
-    /** Reads a JSON file written by this command. */
-    static JsonNode readJson(final Path file) {
+    /** Whether a client can reach the node; used while waiting for nodes to start. */
+    private static boolean answers(final BanyanClient client) {
         try {
-            return JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            client.getLatestLedger();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 }
