@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
@@ -48,13 +49,14 @@ final class JsonRequests {
     /** The raw body; more than {@code maxBytes} is refused with the size in the message. */
     static byte[] readBody(final Context context, final int maxBytes) {
         final long declaredLength = context.req().getContentLengthLong();
-        if (declaredLength > maxBytes) {
-            throw tooLarge(declaredLength + " bytes", maxBytes);
-        }
         try (InputStream input = context.req().getInputStream()) {
             final byte[] body = input.readNBytes(maxBytes + 1);
             if (body.length > maxBytes) {
-                throw tooLarge("more than " + maxBytes + " bytes", maxBytes);
+                // Read the rest (the server caps it at MAX_REQUEST_BODY_BYTES) so the refusal reaches a client still
+                // sending, instead of the connection closing under it.
+                input.transferTo(OutputStream.nullOutputStream());
+                throw tooLarge(declaredLength > maxBytes ? declaredLength + " bytes" : "more than " + maxBytes + " bytes",
+                    maxBytes);
             }
             return body;
         } catch (final IOException e) {
